@@ -1,0 +1,30 @@
+import { Card } from "@/components/card";
+import { getMessages } from "@/lib/i18n/server";
+import { loadConnectionState } from "@/lib/settings/state";
+import { mandatoryDefaultRows, storedDefaults } from "@/lib/settings/mandatory-defaults";
+import { CrmForm } from "./crm-form";
+import { MandatoryDefaults } from "./mandatory-defaults";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConnectionPage() {
+  const { t } = await getMessages();
+  const { connection, probe, crm } = await loadConnectionState();
+  const rows = probe?.snapshot ? mandatoryDefaultRows(probe.snapshot, await storedDefaults(connection.id), connection) : null;
+  return (
+    <>
+      <Card title={t.connection.crmTitle} intro={t.connection.crmIntro} testId="crm-settings">
+        <CrmForm initial={crm} lastProbe={probe} />
+      </Card>
+      <Card title={t.connection.mandatoryTitle} intro={t.connection.mandatoryIntro} testId="mandatory-defaults">
+        {rows === null ? (
+          <p className="text-sm text-slate-600">{t.connection.mandatoryNeedTest}</p>
+        ) : rows.length === 0 ? (
+          <p className="text-sm text-slate-600">{t.connection.mandatoryNone}</p>
+        ) : (
+          <MandatoryDefaults rows={rows} />
+        )}
+      </Card>
+    </>
+  );
+}

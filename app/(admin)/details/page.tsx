@@ -1,0 +1,103 @@
+import { Card } from "@/components/card";
+import { StatusLine, type Status } from "@/components/status-dot";
+import { TestAgainButton } from "@/components/test-again-button";
+import { RelativeTime } from "@/components/relative-time";
+import { getMessages } from "@/lib/i18n/server";
+import { format } from "@/lib/i18n/messages";
+import { resolveMessage } from "@/lib/i18n/encoded";
+import { loadConnectionState } from "@/lib/settings/state";
+import { databaseStatus } from "@/lib/db/status";
+import { CRM_MODULES } from "@/lib/sync/filled-fields";
+import { moduleProblem } from "@/lib/settings/crm-probe";
+import { mandatoryDefaultRows, modulesWithInvalidDefaults, storedDefaults } from "@/lib/settings/mandatory-defaults";
+
+export const dynamic = "force-dynamic";
+
+export default async function DetailsPage() {
+  const { t, lang } = await getMessages();
+  const m = (s: string) => resolveMessage(s, lang);
+  const { connection, probe, crm } = await loadConnectionState();
+  const db = await databaseStatus();
+  const snapshot = probe?.snapshot;
+  const invalidDefaults = snapshot
+    ? modulesWithInvalidDefaults(mandatoryDefaultRows(snapshot, await storedDefaults(connection.id), connection))
+    : new Map();
+
+  const missingSettings = [!crm.url && t.connection.url, !crm.username && t.connection.username, !crm.hasAccessKey && t.connection.accessKey].filter(Boolean);
+  const failedStep = probe?.steps.find((s) => s.status === "error");
+
+  return (
+    <>
+      <Card title={t.details.installation} testId="details-installation">
+        <ul className="divide-y divide-slate-100">
+          <StatusLine status={db.ok ? "ok" : "error"} title={t.details.database} testId="status-database">
+            {db.ok ? format(t.details.databaseOk, { version: db.detail }) : db.detail}
+          </StatusLine>
+          <StatusLine status={missingSettings.length === 0 ? "ok" : "warn"} title={t.details.settings} testId="status-settings">
+            {missingSettings.length === 0 ? t.details.settingsComplete : format(t.details.settingsMissing, { missing: missingSettings.join(", ") })}
+          </StatusLine>
+        </ul>
+      </Card>
+
+      <Card title={t.details.crmConnection} testId="details-crm">
+        <ul className="divide-y divide-slate-100">
+          <StatusLine status={!probe ? "unknown" : probe.ok ? "ok" : "error"} testId="status-crm">
+            {!probe ? (
+              t.details.crmNeverTested
+            ) : probe.ok && snapshot ? (
+              <>
+                {format(t.details.crmOk, { version: snapshot.vtigerVersion, user: snapshot.userName })}{" "}
+                <RelativeTime iso={probe.testedAt} />.
+              </>
+            ) : (
+              <>
+                {format(t.details.crmFailed, { step: failedStep ? t.probe.steps[failedStep.id] : "?", message: m(failedStep?.message ?? "") })}
+                {failedStep?.fix && <span className="block text-slate-500">→ {m(failedStep.fix)}</span>}
+              </>
+            )}
+          </StatusLine>
+        </ul>
+        <div className="mt-3"><TestAgainButton /></div>
+      </Card>
+
+      <Card title={t.details.permissions} intro={t.details.permissionsIntro} testId="details-permissions">
+        <ul className="divide-y divide-slate-100">
+          {CRM_MODULES.map((module) => {
+            if (!snapshot) {
+              return <StatusLine key={module} status="unknown" title={module} testId={`perm-${module}`}>{t.details.unknownYet}</StatusLine>;
+            }
+            const problem = moduleProblem(module, snapshot.modules[module]);
+            const defaultsBad: string[] | undefined = invalidDefaults.get(module);
+            const status: Status = problem?.level === "error" || defaultsBad ? "error" : problem ? "warn" : "ok";
+            return (
+              <StatusLine key={module} status={status} title={module} testId={`perm-${module}`}>
+                {!problem && !defaultsBad && format(t.details.permissionOk, { module })}
+                {problem && <span className="block">{m(problem.message)}</span>}
+                {defaultsBad && <span className="block">{format(t.details.defaultsInvalid, { module, fields: defaultsBad.join(", ") })}</span>}
+              </StatusLine>
+            );
+          })}
+        </ul>
+      </Card>
+
+      <Card title={t.details.leadSource} testId="details-leadsource">
+        <ul>
+          <StatusLine
+            status={snapshot?.leadSourceHasPrestashop == null ? "unknown" : snapshot.leadSourceHasPrestashop ? "ok" : "warn"}
+            testId="status-leadsource"
+          >
+            {snapshot?.leadSourceHasPrestashop == null ? t.details.unknownYet : snapshot.leadSourceHasPrestashop ? t.details.leadSourceOk : t.details.leadSourceMissing}
+          </StatusLine>
+        </ul>
+      </Card>
+
+      <Card title={t.details.decimals} testId="details-decimals">
+        <ul>
+          <StatusLine status={snapshot?.currencyDecimals == null ? "unknown" : snapshot.currencyDecimals === 0 ? "warn" : "ok"} testId="status-decimals">
+            {snapshot?.currencyDecimals == null ? t.details.unknownYet : snapshot.currencyDecimals === 0 ? t.details.decimalsZero : format(t.details.decimalsOk, { n: snapshot.currencyDecimals })}
+          </StatusLine>
+        </ul>
+      </Card>
+    </>
+  );
+}
