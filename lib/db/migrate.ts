@@ -5,13 +5,15 @@ import { dataDir, databaseUrl } from "./url";
 
 /**
  * Applies the committed migrations (prisma/migrations) with Prisma's own CLI, which works offline
- * with its JavaScript engine. Idempotent: already-applied migrations are skipped.
+ * with its JavaScript engine. Idempotent: already-applied migrations are skipped. Quiet unless it fails.
  */
 export function applyMigrations(): void {
   mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
   const prismaBin = path.resolve("node_modules", ".bin", "prisma");
-  execFileSync(prismaBin, ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl() },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  try {
+    execFileSync(prismaBin, ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl() }, stdio: "pipe" });
+  } catch (err) {
+    const output = [(err as { stdout?: Buffer }).stdout, (err as { stderr?: Buffer }).stderr].map((b) => b?.toString() ?? "").join("\n");
+    throw new Error(`Database migrations failed:\n${output.trim()}`);
+  }
 }

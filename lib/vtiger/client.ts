@@ -142,7 +142,8 @@ export class VtigerClient {
       throw new VtigerUsageError("queryAll takes a SELECT without ORDER BY, LIMIT and ';'", "query");
     }
     if (!ORDER_BY.test(orderBy)) throw new VtigerUsageError(`Invalid orderBy "${orderBy.slice(0, 60)}"`, "query");
-    const admin = (await this.loginInfo()).is_admin === "on";
+    const { is_admin } = await this.loginInfo();
+    const admin = is_admin === "on" || is_admin === "1";
     for (let offset = 0; ; offset += PAGE_SIZE) {
       const rows = await this.query(`${base} ORDER BY ${orderBy} LIMIT ${offset}, ${PAGE_SIZE};`);
       yield* rows;

@@ -342,6 +342,12 @@ function describeAccessDenied(err: VtigerApiError, help: Help, detail: string): 
     );
   }
   const module = err.module ? `module ${err.module}` : "this module";
+  if (/attribute denied/i.test(err.vtigerMessage)) {
+    return help(
+      `The CRM user may not use a field of ${module}${detail}.`,
+      "Check the field's visibility for the user's profile in vtiger (Settings → Profiles), or the field name in the mapping.",
+    );
+  }
   return help(
     `The CRM user may not use ${module}${detail}.`,
     `In vtiger, allow ${module} for the user's profile (Settings → Profiles) and check that the module is enabled and spelled exactly (case matters).`,

@@ -18,6 +18,8 @@ export interface StoredRecord {
   /** Soft delete (crmentity.deleted = 1): the row stays, the webservice no longer sees it. */
   deleted: boolean;
   fields: Record<string, string>;
+  /** crmentity.label, computed from the module's label fields on save (entity modules only). */
+  label?: string;
   /** Products/Services: enabled taxes, tax name → percentage ("19.000"). */
   productTaxes?: Record<string, string>;
   /** Inventory modules. */
