@@ -17,7 +17,11 @@ function clean(value: unknown, depth = 0): unknown {
   return value;
 }
 
+const RANK: Record<Level, number> = { info: 0, warn: 1, error: 2 };
+
 function write(level: Level, fields: Record<string, unknown>, msg: string) {
+  const min = (process.env.LOG_LEVEL as Level | undefined) ?? "info";
+  if (RANK[level] < (RANK[min] ?? 0)) return;
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...(clean(fields) as object) })}\n`);
 }
 

@@ -23,6 +23,8 @@ export interface Session {
 }
 
 type Wake = { session: Session } | { retry: true } | { error: unknown };
+/** Logs in once (under the login lock) and returns the new session with the login result. */
+export type Opener = () => Promise<{ session: Session; info: LoginInfo }>;
 
 export class SessionPool {
   size: number;
@@ -44,7 +46,7 @@ export class SessionPool {
   }
 
   /** A session for exclusive use; give it back with `release` or `drop`. */
-  async acquire(open: () => Promise<{ session: Session; info: LoginInfo }>): Promise<Session> {
+  async acquire(open: Opener): Promise<Session> {
     for (;;) {
       if (this.closed) throw new VtigerUsageError("The vtiger client is closed");
       const idle = this.idle.pop();
@@ -56,7 +58,7 @@ export class SessionPool {
     }
   }
 
-  private async openOne(open: () => Promise<{ session: Session; info: LoginInfo }>): Promise<Session> {
+  private async openOne(open: Opener): Promise<Session> {
     this.opening = true;
     try {
       const { session, info } = await open();

@@ -2,10 +2,10 @@
  * Line items of inventory records (vtiger_inventoryproductrel, webservice entity LineItem 33x…):
  * how the lines a client sends are stored, and how they come back inside their parent.
  */
-import { splitWsId, wsEntityId, wsId } from "./entities.ts";
+import { splitWsId, wsId } from "./entities.ts";
 import type { DescribeField } from "./fixtures.ts";
-import { htmlEntities } from "./html-entities.ts";
-import type { TaxRate, TotalsLine } from "./inventory.ts";
+import { htmlEntities, htmlEntityDecode } from "./html-entities.ts";
+import { computeTotals, type TaxRate, type Totals, type TotalsLine } from "./inventory.ts";
 import { phpFloat } from "./php.ts";
 import type { Store, StoredRecord } from "./store.ts";
 import { storedValue } from "./values.ts";
@@ -87,7 +87,7 @@ export function buildLineFields(
 }
 
 /** A stored line as input of the totals computation. */
-export function totalsLine(store: Store, line: StoredRecord): TotalsLine {
+function totalsLine(store: Store, line: StoredRecord): TotalsLine {
   const productTaxes = lineProduct(store, line)?.productTaxes ?? {};
   const taxes: TaxRate[] = TAX_NAMES.filter((name) => Object.hasOwn(productTaxes, name)).map((name) => ({
     name,
@@ -102,9 +102,23 @@ export function totalsLine(store: Store, line: StoredRecord): TotalsLine {
   };
 }
 
-/** Group mode taxes: the percentages of the first line. */
-export function groupTaxes(firstLine: StoredRecord | undefined): TaxRate[] {
-  return TAX_NAMES.map((name) => ({ name, percentage: phpFloat(firstLine?.fields[name]) }));
+/**
+ * Totals of a stored inventory record. Group mode taxes come from the first line's taxN columns, which hold
+ * exactly what the client sent on that line (unsent → 0 %).
+ */
+export function recordTotals(store: Store, record: StoredRecord): Totals {
+  const lines = linesOf(store, record);
+  const fields = record.fields;
+  return computeTotals({
+    taxType: fields.hdnTaxType ?? "",
+    lines: lines.map((line) => totalsLine(store, line)),
+    groupTaxes: TAX_NAMES.map((name) => ({ name, percentage: phpFloat(lines[0]?.fields[name]) })),
+    discountAmount: phpFloat(fields.hdnDiscountAmount),
+    discountPercent: phpFloat(fields.hdnDiscountPercent),
+    shAmount: phpFloat(fields.hdnS_H_Amount),
+    charges: record.charges,
+    adjustment: phpFloat(fields.txtAdjustment),
+  });
 }
 
 /**
@@ -117,7 +131,7 @@ export function lineItemInParent(store: Store, line: StoredRecord, resolve: (val
   return {
     parent_id: `${splitWsId(parentId).prefix}xArray`,
     productid: resolve(productid),
-    ...columns,
+    ...Object.fromEntries(Object.entries(columns).map(([name, value]) => [name, htmlEntityDecode(value)])),
     id: wsId("LineItem", line.id),
     product_name: product?.label === undefined ? "" : htmlEntities(product.label),
     entity_type: product?.module ?? "",
@@ -126,7 +140,7 @@ export function lineItemInParent(store: Store, line: StoredRecord, resolve: (val
 }
 
 export function linesOf(store: Store, parent: StoredRecord): StoredRecord[] {
-  const parentWsId = `${wsEntityId(parent.module) ?? ""}x${parent.id}`;
+  const parentWsId = wsId(parent.module, parent.id);
   return store
     .all("LineItem")
     .filter((line) => line.fields.parent_id === parentWsId)
