@@ -1,9 +1,14 @@
 import { expect, test } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { appRoutes } from "./support/routes";
+import { ADMIN_PASSWORD, E2E_DIR } from "./support/env";
+import { signIn } from "./support/app";
 
 const PUBLIC_PAGES = new Set(["/sign-in", "/setup"]);
 const PUBLIC_APIS = new Set(["/api/health"]);
+const PUBLIC_ACTIONS = new Set(["signIn", "createAdmin", "signOut", "setLanguage"]);
 
 test("every page refuses an anonymous visitor (redirect to sign-in)", async ({ request }) => {
   const { pages } = appRoutes();
@@ -15,7 +20,7 @@ test("every page refuses an anonymous visitor (redirect to sign-in)", async ({ r
   }
 });
 
-test("every API route except health refuses an anonymous caller", async ({ request }) => {
+test("every API route except health and the signed webhook refuses an anonymous caller", async ({ request }) => {
   const { apis } = appRoutes();
   for (const api of apis.filter((a) => !PUBLIC_APIS.has(a) && !a.startsWith("/api/webhooks/"))) {
     for (const method of ["GET", "POST"] as const) {
@@ -28,19 +33,43 @@ test("every API route except health refuses an anonymous caller", async ({ reque
   expect(await health.json()).toMatchObject({ status: "ok", database: { ok: true } });
 });
 
-test("every server action refuses an anonymous caller, whichever page it is posted to", async ({ request }) => {
-  // The build lists every server action; each is invoked anonymously on an admin page and on the
-  // public sign-in page (an action id works from any path, so the action itself must refuse).
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
-  const ids = Object.entries(manifest.node);
-  expect(ids.length).toBeGreaterThanOrEqual(6);
-  const publicActions = new Set(["signIn", "createAdmin", "signOut", "setLanguage"]);
-  for (const [id, info] of ids) {
-    const onAdminPage = await request.post("/details", { headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8" }, data: "[{}]", maxRedirects: 0 });
-    expect(onAdminPage.status(), `action ${info.exportedName ?? id} on /details`).toBe(401);
-    if (publicActions.has(info.exportedName ?? "")) continue;
-    const onPublicPage = await request.post("/sign-in", { headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8" }, data: "[{}]", maxRedirects: 0 });
-    const body = await onPublicPage.text();
-    expect(body, `action ${info.exportedName ?? id} on /sign-in`).toContain("Sign in first");
+/** Every server action the build knows, with a page it is served on. */
+function serverActions(): { id: string; name: string; page: string }[] {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
+  };
+  return Object.entries(manifest.node).map(([id, info]) => {
+    const worker = Object.keys(info.workers)[0] ?? "app/page";
+    const page = "/" + worker.replace(/^app\//, "").replace(/\/?page$/, "").split("/").filter((s) => !/^\(.*\)$/.test(s)).join("/");
+    return { id, name: info.exportedName ?? id, page };
+  });
+}
+
+const invoke = (request: import("@playwright/test").APIRequestContext, page: string, id: string, headers: Record<string, string> = {}) =>
+  request.post(page, { headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", ...headers }, data: "[{}]", maxRedirects: 0 });
+
+test("every server action refuses an anonymous caller and a signed-out session", async ({ request, page }) => {
+  const actions = serverActions();
+  expect(actions.filter((a) => !PUBLIC_ACTIONS.has(a.name)).length).toBeGreaterThanOrEqual(6);
+
+  for (const action of actions.filter((a) => !PUBLIC_ACTIONS.has(a.name))) {
+    const response = await invoke(request, action.page, action.id);
+    expect(response.status(), `anonymous ${action.name} on ${action.page}`).toBe(401);
   }
+
+  // A cookie whose session was revoked (password reset) passes the proxy's signature check; the
+  // action itself must still refuse.
+  await signIn(page);
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  execFileSync("npx", ["tsx", "scripts/reset-password.ts"], {
+    env: { ...process.env, ADMIN_PASSWORD, CONNECTOR_DATA_DIR: path.join(E2E_DIR, "data"), DATABASE_URL: `file:${path.join(E2E_DIR, "data", "connector.db")}` },
+  });
+  for (const action of actions.filter((a) => !PUBLIC_ACTIONS.has(a.name))) {
+    const response = await invoke(request, action.page, action.id, { Cookie: cookie });
+    const body = await response.text();
+    expect(body, `revoked session: ${action.name} on ${action.page}`).toContain("Sign in first");
+    expect(body).not.toContain('"ok":true');
+  }
+  await page.goto("/details");
+  await expect(page).toHaveURL(/\/sign-in$/);
 });

@@ -17,8 +17,12 @@ if (!existsSync(".next/BUILD_ID") || process.argv.includes("--build")) {
 
 const sandbox = await startVtigerSandbox({
   port: sandboxPort,
-  ...(process.env.SANDBOX_VTIGER_USER ? { username: process.env.SANDBOX_VTIGER_USER } : {}),
-  ...(process.env.SANDBOX_VTIGER_ACCESS_KEY ? { accessKey: process.env.SANDBOX_VTIGER_ACCESS_KEY } : {}),
+  users: {
+    admin: {
+      ...(process.env.SANDBOX_VTIGER_USER ? { userName: process.env.SANDBOX_VTIGER_USER } : {}),
+      ...(process.env.SANDBOX_VTIGER_ACCESS_KEY ? { accessKey: process.env.SANDBOX_VTIGER_ACCESS_KEY } : {}),
+    },
+  },
 });
 
 const app = spawn("npx", ["next", "start", "-p", String(appPort)], {

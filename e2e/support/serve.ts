@@ -11,7 +11,7 @@ import { APP_PORT, E2E_DIR, SANDBOX_ACCESS_KEY, SANDBOX_PORT, SERVER_LOG } from 
 rmSync(E2E_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DIR, { recursive: true });
 
-const sandbox = await startVtigerSandbox({ port: SANDBOX_PORT, accessKey: SANDBOX_ACCESS_KEY });
+const sandbox = await startVtigerSandbox({ port: SANDBOX_PORT, users: { admin: { accessKey: SANDBOX_ACCESS_KEY } } });
 const log = createWriteStream(SERVER_LOG);
 const app = spawn("npx", ["next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
   env: { ...process.env, CONNECTOR_DATA_DIR: path.join(E2E_DIR, "data"), DATABASE_URL: `file:${path.join(E2E_DIR, "data", "connector.db")}` },

@@ -81,7 +81,7 @@ export async function probeCrm(creds: CrmCredentials, options: { timeoutMs?: num
         if (!types.has(name)) {
           return [name, { visible: false, permissions: { create: false, update: false, delete: false, retrieve: false }, mandatory: [] }];
         }
-        const d = await client.describe(name);
+        const d = await client.describe(name, { refresh: true });
         idPrefixes[name] = d.idPrefix;
         return [
           name,

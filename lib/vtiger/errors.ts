@@ -4,7 +4,7 @@
  * Every error says whether it is `transient` (worth retrying later without changing anything) so the
  * sync engine can decide between "retry" and "needs a human". Messages are meant for logs and people:
  * they name the operation but never contain the access key or a session name (the client redacts
- * both from anything the server echoes, see client.ts).
+ * both from anything the server echoes, see transport.ts).
  */
 
 /** Base class: lets callers test `err instanceof VtigerError` for "anything from the CRM connection". */
@@ -45,17 +45,10 @@ export class VtigerUsageError extends VtigerError {
   }
 }
 
-/**
- * Session errors: the session is gone but logging in again fixes it (the client does so itself).
- * INVALID_AUTH_TOKEN means our challenge token expired or was replaced by another login of the same user.
- */
-const TRANSIENT_API_CODES = new Set([
-  "INVALID_SESSIONID",
-  "SESSION_EXPIRED",
-  "SESSION_LEFT_IDLE",
-  "AUTHENTICATION_REQUIRED",
-  "INVALID_AUTH_TOKEN",
-]);
+/** Session errors: the session is gone but logging in again fixes it (the client does so itself). */
+const SESSION_CODES = new Set(["INVALID_SESSIONID", "SESSION_EXPIRED", "SESSION_LEFT_IDLE", "AUTHENTICATION_REQUIRED"]);
+/** Plus INVALID_AUTH_TOKEN: our challenge token expired or was replaced by another login of the same user. */
+const TRANSIENT_API_CODES = new Set([...SESSION_CODES, "INVALID_AUTH_TOKEN"]);
 
 /**
  * vtiger answered `{"success":false,"error":{code,message}}`.
@@ -182,8 +175,6 @@ export class VtigerNetworkError extends VtigerError {
 function formatSeconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
 }
-
-const SESSION_CODES = new Set(["INVALID_SESSIONID", "SESSION_EXPIRED", "SESSION_LEFT_IDLE", "AUTHENTICATION_REQUIRED"]);
 
 /** True when logging in again and repeating the call is the cure (used by the session pool). */
 export function isSessionError(err: unknown): err is VtigerApiError {

@@ -85,9 +85,10 @@ export class SessionPool {
   }
 
   /**
-   * The server no longer knows the session this caller acquired; it is not given back. Idle sessions are dropped with it: they were opened
-   * before the failure was seen and are likely gone as well (server restart, session cleanup,
-   * idle timeout), and a request must not retry on another dead session.
+   * The server no longer knows the session this caller acquired; it is not given back. Idle
+   * sessions are dropped with it: they were opened before the failure was seen and are likely
+   * gone as well (server restart, session cleanup, idle timeout), and a request must not retry on
+   * another dead session.
    */
   drop(): void {
     this.live -= 1 + this.idle.length;

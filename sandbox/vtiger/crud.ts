@@ -5,6 +5,7 @@ import { accessDenied, DENIED, WsError } from "./errors.ts";
 import { linesOf, sentLines } from "./line-items.ts";
 import { asPhpArray, dbDateTime } from "./php.ts";
 import {
+  baseCurrency,
   checkAllMandatory,
   checkDuplicates,
   checkPresentMandatory,
@@ -36,11 +37,13 @@ export function createRecord(ctx: OpContext, elementType: unknown, rawElement: u
   const kind = moduleKind(module);
   const lines = sentLines(element.LineItems);
   if (kind === "inventory" && lines.length === 0) throw linesMissing();
-  const currency = kind === "product" ? (productCurrency(ctx, element.currency_id) ?? "21x1") : undefined;
+  const currency = kind === "product" ? (productCurrency(ctx, element.currency_id) ?? baseCurrency(ctx)) : undefined;
 
-  const fields = { ...mergeFields(ctx, module, element, owners), ...creationFields(ctx, module, element) };
+  const fields = mergeFields(ctx, module, element, owners);
   if (currency) fields.currency_id = currency;
   checkDuplicates(ctx, module, fields);
+  // Numbering happens on save, so a rejected record does not use up a number.
+  Object.assign(fields, creationFields(ctx, module, element));
   const extra: Partial<StoredRecord> = { label: recordLabel(ctx, module, fields) };
   if (kind === "product") extra.productTaxes = productTaxes(element);
   const record = ctx.store.insert(module, fields, extra);

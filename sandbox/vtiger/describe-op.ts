@@ -9,11 +9,12 @@ export function listTypes(ctx: OpContext, fieldTypeList: unknown) {
   const { information } = ctx.schema.fixtures;
   let types = typesOf(ctx);
   if (Array.isArray(fieldTypeList) && fieldTypeList.length > 0) {
-    // With a type filter vtiger only considers entity modules having a field of one of those types.
+    // With a type filter vtiger only considers CRM modules (not Users, not actors) having such a field.
     const wanted = new Set(fieldTypeList.map((type) => phpString(type).toLowerCase()));
     types = types.filter(
       (module) =>
         information[module]?.isEntity &&
+        moduleKind(module) !== "users" &&
         ctx.schema.has(module) &&
         ctx.schema.columnFields(module).some((field) => wanted.has(field.type.name)),
     );

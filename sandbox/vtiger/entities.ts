@@ -45,7 +45,7 @@ const SIMULATED: Readonly<Record<string, SimulatedModule>> = {
   LineItem: { kind: "actor" },
 };
 
-export function wsEntityId(module: string): number | undefined {
+function wsEntityId(module: string): number | undefined {
   return WS_ENTITY_IDS[module];
 }
 

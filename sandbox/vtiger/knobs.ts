@@ -60,8 +60,8 @@ const permissionPatch = z
   .object({ create: z.boolean(), update: z.boolean(), delete: z.boolean(), retrieve: z.boolean() })
   .partial();
 
-/** Body of POST /_sandbox/config and argument of control.configure(): any subset of the knobs. */
-export const configPatchSchema = z
+/** The plain knobs, also accepted as start options. */
+export const scalarKnobsSchema = z
   .object({
     latencyMs: nonNegative,
     failBeforeWrite: rate,
@@ -73,14 +73,23 @@ export const configPatchSchema = z
     sessionMaxMs: nonNegative,
     seed: z.number().int(),
     leadSourceHasPrestashop: z.boolean(),
-    /** Sets every user's "Number Of Currency Decimals". */
-    currencyDecimals: z.number().int().min(0).max(5),
-    permissions: z.record(z.string(), z.record(z.string(), permissionPatch)),
-    picklists: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
-    mandatory: z.record(z.string(), z.record(z.string(), z.boolean())),
   })
   .partial()
   .strict();
+
+/** Body of POST /_sandbox/config and argument of control.configure(): any subset of the knobs. */
+export const configPatchSchema = scalarKnobsSchema.extend({
+  /** Sets every user's "Number Of Currency Decimals". */
+  currencyDecimals: z.number().int().min(0).max(5).optional(),
+  permissions: z.record(z.string(), z.record(z.string(), permissionPatch)).optional(),
+  picklists: z.record(z.string(), z.record(z.string(), z.array(z.string()))).optional(),
+  mandatory: z.record(z.string(), z.record(z.string(), z.boolean())).optional(),
+});
+
+/** A patch without the keys explicitly set to undefined (they mean "unchanged"). */
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
 
 export type VtigerSandboxConfigPatch = z.infer<typeof configPatchSchema>;
 export type ModulePermissionPatch = z.infer<typeof permissionPatch>;

@@ -31,7 +31,7 @@ export function phpEmpty(value: unknown): boolean {
 }
 
 /** PHP `round()`: half away from zero, decimal-exact for values like 1.005. */
-export function phpRound(value: number, decimals: number): number {
+function phpRound(value: number, decimals: number): number {
   const magnitude = Math.round(Number(`${Math.abs(value)}e${decimals}`));
   const rounded = Number(`${magnitude}e-${decimals}`);
   return value < 0 ? -rounded : rounded;
@@ -67,7 +67,7 @@ export function sessionId(): string {
 
 /** `json_encode` with default flags: escapes "/" and every non-ASCII character as \uXXXX. */
 export function phpJsonEncode(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff/]/g, (ch) =>
+  return JSON.stringify(value).replace(/[\u0080-\uffff/]/g, (ch) =>
     ch === "/" ? "\\/" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }
@@ -87,14 +87,17 @@ export function asPhpArray(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
 }
 
+/** MySQL utf8_general_ci folding: case- and accent-insensitive ("Müller" ~ "muller"). */
+export function foldCase(text: string): string {
+  // Plain ASCII (most e-mails, codes, ids) needs no Unicode decomposition.
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
 /**
- * MySQL utf8_general_ci equality key: case- and accent-insensitive, trailing spaces ignored.
- * vtiger's VTQL and duplicate checks compare strings through this collation.
+ * Equality/ordering key under that collation, which also ignores trailing spaces (PAD SPACE).
+ * vtiger's VTQL comparisons and duplicate checks go through it.
  */
 export function collationKey(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/ +$/, "");
+  return foldCase(text).replace(/ +$/, "");
 }

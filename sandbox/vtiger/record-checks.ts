@@ -18,7 +18,8 @@ const NOT_PERMITTED = "Permission to read given object is denied";
 function liveRecord(ctx: OpContext, prefixModule: string, key: string): StoredRecord | undefined {
   if (!/^\d+$/.test(key)) return undefined;
   const id = Number(key);
-  const record = isCrmEntity(prefixModule) || !moduleKind(prefixModule) ? ctx.store.entity(id) : ctx.store.find(prefixModule, id);
+  const inCrmEntity = isCrmEntity(prefixModule) || !moduleKind(prefixModule);
+  const record = inCrmEntity ? ctx.store.entity(id) : ctx.store.find(prefixModule, id);
   return record && !record.deleted ? record : undefined;
 }
 
@@ -127,6 +128,12 @@ export function checkDuplicates(ctx: OpContext, module: string, fields: Record<s
       .some((other) => !other.deleted && other.id !== selfId && collationKey(other.fields[name] ?? "") === key);
     if (clash) throw duplicateDetected();
   }
+}
+
+/** The currency marked defaultid -11; new products are priced in it unless told otherwise. */
+export function baseCurrency(ctx: OpContext): string {
+  const base = ctx.store.all("Currency").find((currency) => currency.fields.defaultid === "-11");
+  return base ? wsId("Currency", base.id) : "";
 }
 
 /** VtigerProductOperation::sanitizeCurrency: a product's currency must be an active one. */

@@ -49,7 +49,8 @@ export class RecordView {
 
   /** Column values as retrieve and query render them. */
   columns(record: StoredRecord, fields: DescribeField[]): Record<string, string> {
-    const firstLine = moduleKind(record.module) === "inventory" ? linesOf(this.store, record)[0] : undefined;
+    const readsLines = moduleKind(record.module) === "inventory" && fields.some((f) => LINE_COLUMNS.has(f.name));
+    const firstLine = readsLines ? linesOf(this.store, record)[0] : undefined;
     const salesOrder = record.module === "SalesOrder";
     const row: Record<string, string> = {};
     for (const field of fields) {
@@ -105,7 +106,8 @@ export class RecordView {
     const own = this.store.find("Currency", Number(splitWsId(record.fields.currency_id ?? "").id));
     const basePrice = phpFloat(record.fields.unit_price) / (phpFloat(own?.fields.conversion_rate) || 1);
     for (const currency of this.activeCurrencies()) {
-      const price = currency === own ? phpFloat(record.fields.unit_price) : basePrice * phpFloat(currency.fields.conversion_rate);
+      const rate = phpFloat(currency.fields.conversion_rate);
+      const price = currency === own ? phpFloat(record.fields.unit_price) : basePrice * rate;
       extras[`currency${currency.id}`] = decimalText(price, 8);
     }
     extras.currency_id = record.fields.currency_id ?? "";

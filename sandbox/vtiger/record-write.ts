@@ -22,7 +22,8 @@ function writableFields(ctx: OpContext, module: string): DescribeField[] {
   const inventory = moduleKind(module) === "inventory";
   return ctx.schema
     .columnFields(module)
-    .filter((f) => isEditable(f) && f.name !== "id" && !SERVER_FIELDS.has(f.name) && !(inventory && LINE_COLUMNS.has(f.name)));
+    .filter((f) => isEditable(f) && f.name !== "id" && !SERVER_FIELDS.has(f.name))
+    .filter((f) => !(inventory && LINE_COLUMNS.has(f.name)));
 }
 
 /** Currency fields are rounded to the user's decimals, except on inventory records (reference §10.1). */
@@ -47,6 +48,8 @@ export function mergeFields(
   for (const field of writableFields(ctx, module)) {
     if (Object.hasOwn(owners, field.name)) fields[field.name] = owners[field.name] ?? "";
     else if (Object.hasOwn(input, field.name)) fields[field.name] = storedValue(module, field, input[field.name], decimals);
+    // A new record without owner belongs to the current user (CRMEntity::save).
+    else if (!current && field.type.name === "owner") fields[field.name] = wsId("Users", ctx.user.id);
     else if (!current) fields[field.name] = emptyValue(module, field);
   }
   if (moduleKind(module) !== "actor" && module !== "Users") {

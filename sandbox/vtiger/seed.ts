@@ -16,8 +16,8 @@ export interface SeedOptions {
   currencyDecimals: number;
 }
 
-export const ADMIN_ID = 1;
-export const SALES_ID = 5;
+const ADMIN_ID = 1;
+const SALES_ID = 5;
 
 function user(
   id: number,

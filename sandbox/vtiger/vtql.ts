@@ -127,7 +127,7 @@ class Parser {
     }
     if (this.token.type !== "word" || this.isKeyword("from")) throw this.error(["COLUMNNAME", "ASTERISK", "COUNT"]);
     const fields = [this.word(["COLUMNNAME"])];
-    while (this.token.type === ",") {
+    while (this.at(",")) {
       this.advance();
       fields.push(this.word(["COLUMNNAME"]));
     }
@@ -157,7 +157,7 @@ class Parser {
     const parenthesized = this.token.type === "(";
     if (parenthesized) this.advance();
     const values = [this.value(parenthesized ? ["VALUE"] : ["PARENOPEN", "VALUE"])];
-    while (this.token.type === ",") {
+    while (this.at(",")) {
       this.advance();
       values.push(this.value(["VALUE"]));
     }
@@ -170,7 +170,7 @@ class Parser {
     if (!this.isKeyword("by")) throw this.error(["ORDERBY"]);
     this.advance();
     const fields = [this.word(["COLUMNNAME"])];
-    while (this.token.type === ",") {
+    while (this.at(",")) {
       this.advance();
       fields.push(this.word(["COLUMNNAME"]));
     }
@@ -185,7 +185,7 @@ class Parser {
   private limitClause(): NonNullable<VtqlQuery["limit"]> {
     this.advance();
     const first = this.value(["VALUE"]);
-    if (this.token.type !== ",") return { offset: null, count: first };
+    if (!this.at(",")) return { offset: null, count: first };
     this.advance();
     return { offset: first, count: this.value(["VALUE"]) };
   }
@@ -218,6 +218,11 @@ class Parser {
   private expect(type: TokenType, expected: string[]): void {
     if (this.token.type !== type) throw this.error(expected);
     this.advance();
+  }
+
+  /** A method, so type narrowing does not survive advance(). */
+  private at(type: TokenType): boolean {
+    return this.token.type === type;
   }
 
   private advance(): void {
