@@ -123,7 +123,9 @@ export async function probeCrm(creds: CrmCredentials, options: { timeoutMs?: num
   } catch (err) {
     return fail("user", err);
   }
-  const leadSources = modules.Leads.visible ? (await client.describe("Leads")).picklistValues("leadsource") : undefined;
+  const picklist = async (module: CrmModule, field: string) => (modules[module].visible ? (await client.describe(module)).picklistValues(field) : undefined);
+  const leadSources = await picklist("Leads", "leadsource");
+  const statusValues = { salesOrder: (await picklist("SalesOrder", "sostatus")) ?? [], invoice: (await picklist("Invoice", "invoicestatus")) ?? [] };
   const leadSourceHasPrestashop = leadSources ? leadSources.some((v) => v.toLowerCase() === LEAD_SOURCE_VALUE.toLowerCase()) : null;
   const userWarn = currencyDecimals === 0 || leadSourceHasPrestashop === false;
   steps.push({
@@ -139,6 +141,7 @@ export async function probeCrm(creds: CrmCredentials, options: { timeoutMs?: num
     isAdmin: login.is_admin === "on" || login.is_admin === "1",
     currencyDecimals,
     leadSourceHasPrestashop,
+    statusValues,
     modules,
     idPrefixes,
   });

@@ -33,6 +33,8 @@ export const crmSnapshotSchema = z.object({
   currencyDecimals: z.number().nullable(),
   leadSourceHasPrestashop: z.boolean().nullable(),
   modules: z.record(z.enum(CRM_MODULES), moduleProbeSchema),
+  /** The CRM's status values, for the order-state mapping (SalesOrder sostatus, Invoice invoicestatus). */
+  statusValues: z.object({ salesOrder: z.array(z.string()), invoice: z.array(z.string()) }).optional(),
   /** idPrefix of every module a reference default may point to (Accounts, Contacts, Users…). */
   idPrefixes: z.record(z.string(), z.string()),
 });

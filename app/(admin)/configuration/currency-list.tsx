@@ -5,7 +5,7 @@ import { StatusDot } from "@/components/status-dot";
 import { useI18n } from "@/components/i18n-provider";
 import { crmCurrenciesAction } from "./actions";
 
-export function CurrencyList() {
+export function CurrencyList({ shopConnected }: { shopConnected: boolean }) {
   const { t, msg, format } = useI18n();
   const query = useQuery({
     queryKey: ["crm-currencies"],
@@ -52,7 +52,7 @@ export function CurrencyList() {
           ))}
         </tbody>
       </table>
-      <p className="text-sm text-slate-600" data-testid="currency-shop-note">{t.configuration.shopSideLater}</p>
+      {!shopConnected && <p className="text-sm text-slate-600" data-testid="currency-shop-note">{t.configuration.shopSideLater}</p>}
     </div>
   );
 }

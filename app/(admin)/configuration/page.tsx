@@ -3,6 +3,8 @@ import { getMessages } from "@/lib/i18n/server";
 import { loadConnectionState } from "@/lib/settings/state";
 import { ConfigurationForm } from "./configuration-form";
 import { CurrencyList } from "./currency-list";
+import { CurrencyLinks } from "./currency-links";
+import { StateMappings } from "./state-mappings";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +12,7 @@ export default async function ConfigurationPage() {
   const { t } = await getMessages();
   const { connection, probe, crm } = await loadConnectionState();
   const connected = crm.url !== "" && crm.hasAccessKey;
+  const shopConnected = connection.shopUrl !== "" && connection.shopKeyEnc !== "";
   return (
     <>
       <ConfigurationForm
@@ -24,7 +27,13 @@ export default async function ConfigurationPage() {
         connected={connected}
       />
       <Card title={t.configuration.currenciesTitle} intro={t.configuration.currenciesIntro} testId="currencies">
-        {connected ? <CurrencyList /> : <p className="text-sm text-slate-600">{t.configuration.needCrm}</p>}
+        {connected ? <CurrencyList shopConnected={shopConnected} /> : <p className="text-sm text-slate-600">{t.configuration.needCrm}</p>}
+      </Card>
+      <Card title={t.links.title} intro={t.links.intro} testId="currency-links-card">
+        {connected && shopConnected ? <CurrencyLinks /> : <p className="text-sm text-slate-600">{connected ? t.links.needShop : t.configuration.needCrm}</p>}
+      </Card>
+      <Card title={t.links.statesTitle} intro={t.links.statesIntro} testId="state-mappings-card">
+        {shopConnected ? <StateMappings /> : <p className="text-sm text-slate-600">{t.links.needShop}</p>}
       </Card>
     </>
   );

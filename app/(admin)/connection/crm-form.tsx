@@ -7,7 +7,7 @@ import { useI18n } from "@/components/i18n-provider";
 import { crmSettingsSchema } from "@/lib/settings/connection.validation";
 import type { ProbeResult } from "@/lib/settings/crm-snapshot";
 import { validateAndTest } from "./actions";
-import { ProbeSteps } from "./probe-steps";
+import { ProbeSteps } from "@/components/probe-steps";
 
 interface Props {
   initial: { url: string; username: string; hasAccessKey: boolean };
@@ -82,7 +82,7 @@ export function CrmForm({ initial, lastProbe }: Props) {
       {probe && (
         <div className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-2">
           <h3 className="pt-2 text-sm font-semibold text-slate-800">{t.connection.testResult}</h3>
-          <ProbeSteps result={probe} />
+          <ProbeSteps steps={probe.steps} titles={t.probe.steps} testIdPrefix="probe" />
         </div>
       )}
     </form>

@@ -9,6 +9,8 @@ import { loadConnectionState } from "@/lib/settings/state";
 import { databaseStatus } from "@/lib/db/status";
 import { CRM_MODULES } from "@/lib/sync/filled-fields";
 import { moduleProblem } from "@/lib/settings/crm-probe";
+import { parseShopProbe } from "@/lib/settings/shop";
+import { inboxSummary } from "@/lib/jobs/inbox";
 import { mandatoryDefaultRows, modulesWithInvalidDefaults, storedDefaults } from "@/lib/settings/mandatory-defaults";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +27,9 @@ export default async function DetailsPage() {
 
   const missingSettings = [!crm.url && t.connection.url, !crm.username && t.connection.username, !crm.hasAccessKey && t.connection.accessKey].filter(Boolean);
   const failedStep = probe?.steps.find((s) => s.status === "error");
+  const shopProbe = parseShopProbe(connection.shopLastTestJson);
+  const shopFailed = shopProbe?.steps.find((s) => s.status === "error");
+  const inbox = await inboxSummary(connection.id);
 
   return (
     <>
@@ -58,6 +63,30 @@ export default async function DetailsPage() {
           </StatusLine>
         </ul>
         <div className="mt-3"><TestAgainButton /></div>
+      </Card>
+
+      <Card title={t.details.shopConnection} testId="details-shop">
+        <ul className="divide-y divide-slate-100">
+          <StatusLine status={!shopProbe ? "unknown" : shopProbe.ok ? "ok" : "error"} testId="status-shop">
+            {!shopProbe ? (
+              t.details.shopNeverTested
+            ) : shopProbe.ok ? (
+              <>{format(t.details.shopOk, { version: shopProbe.version ?? "?" })} <RelativeTime iso={shopProbe.testedAt} />.</>
+            ) : (
+              <>
+                {format(t.details.shopFailed, { message: shopFailed?.message ?? "?" })}
+                {shopFailed?.fix && <span className="block text-slate-500">→ {shopFailed.fix}</span>}
+              </>
+            )}
+          </StatusLine>
+          <StatusLine status={inbox.lastReceivedAt ? (inbox.waiting > 100 ? "warn" : "ok") : "unknown"} title={t.details.inbox} testId="status-inbox">
+            {inbox.lastReceivedAt ? (
+              <>{format(t.details.inboxLast, { waiting: inbox.waiting, type: inbox.lastType ?? "" })} <RelativeTime iso={inbox.lastReceivedAt} />.</>
+            ) : (
+              t.details.inboxNone
+            )}
+          </StatusLine>
+        </ul>
       </Card>
 
       <Card title={t.details.permissions} intro={t.details.permissionsIntro} testId="details-permissions">

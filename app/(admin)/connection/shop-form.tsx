@@ -1,0 +1,73 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button, Field, FormMessage, inputClass } from "@/components/form";
+import { useI18n } from "@/components/i18n-provider";
+import { ProbeSteps } from "@/components/probe-steps";
+import { shopSettingsSchema } from "@/lib/settings/shop.validation";
+import type { ShopProbe } from "@/lib/settings/shop";
+import { validateAndTestShop } from "./shop-actions";
+
+export function ShopForm({ initial, lastProbe }: { initial: { url: string; hasKey: boolean }; lastProbe: ShopProbe | null }) {
+  const { t, msg } = useI18n();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string>();
+  const [probe, setProbe] = useState(lastProbe);
+  return (
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = e.currentTarget;
+        const data = new FormData(form);
+        const input = { url: String(data.get("shopUrl") ?? ""), key: String(data.get("shopKey") ?? "") };
+        const local = shopSettingsSchema.safeParse(input);
+        if (!local.success) {
+          setFieldErrors(Object.fromEntries(local.error.issues.map((i) => [String(i.path[0]), i.message])));
+          return;
+        }
+        setFieldErrors({});
+        setFormError(undefined);
+        startTransition(async () => {
+          const result = await validateAndTestShop(input);
+          if (result.ok) {
+            setProbe(result.data);
+            (form.elements.namedItem("shopKey") as HTMLInputElement).value = "";
+            router.refresh();
+          } else {
+            setFormError(result.error);
+            setFieldErrors(result.fieldErrors ?? {});
+          }
+        });
+      }}
+    >
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field label={t.shop.url} htmlFor="shopUrl" error={fieldErrors.url && msg(fieldErrors.url)}>
+          <input id="shopUrl" name="shopUrl" defaultValue={initial.url} placeholder={t.shop.urlPlaceholder} className={inputClass} />
+        </Field>
+        <Field label={t.shop.key} htmlFor="shopKey" hint={initial.hasKey ? t.shop.keyStored : t.shop.keyMissing} error={fieldErrors.key && msg(fieldErrors.key)}>
+          <input id="shopKey" name="shopKey" type="password" autoComplete="new-password" placeholder={initial.hasKey ? "••••••••••••••••••••••••••••••••" : ""} className={inputClass} />
+        </Field>
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" pending={pending} data-testid="validate-shop">{pending ? t.common.testing : t.connection.validateAndTest}</Button>
+        {probe && !pending && (
+          <span className={`text-sm font-medium ${probe.ok ? "text-emerald-700" : "text-red-700"}`} data-testid="shop-summary">
+            {probe.ok ? `${t.connection.stepsOk} PrestaShop ${probe.version ?? ""}` : msg(probe.steps.find((s) => s.status === "error")?.message ?? "")}
+          </span>
+        )}
+      </div>
+      {formError && !Object.keys(fieldErrors).length && <FormMessage kind="error">{msg(formError)}</FormMessage>}
+      {probe && (
+        <div className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-2">
+          <h3 className="pt-2 text-sm font-semibold text-slate-800">{t.connection.testResult}</h3>
+          <ProbeSteps steps={probe.steps} titles={t.shop.steps} testIdPrefix="shop" />
+        </div>
+      )}
+    </form>
+  );
+}
