@@ -1,13 +1,15 @@
 /**
- * npm run demo: the vtiger sandbox plus the app, pre-connected to each other. Nothing else to install.
- * Ports: SANDBOX_VTIGER_PORT (8081), PORT (3000). Builds the app first when no build exists.
+ * npm run demo: the vtiger and PrestaShop sandboxes plus the app, pre-connected to each other.
+ * Nothing else to install. Ports: SANDBOX_VTIGER_PORT (8081), SANDBOX_PRESTASHOP_PORT (8082), PORT (3000).
+ * Builds the app first when no build exists (`npm run demo -- --build` rebuilds).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { startVtigerSandbox } from "../sandbox/vtiger/server";
+import { startPrestashopSandbox } from "../sandbox/prestashop/server";
 
 const appPort = Number(process.env.PORT ?? 3000);
-const sandboxPort = Number(process.env.SANDBOX_VTIGER_PORT ?? 8081);
+const appUrl = `http://127.0.0.1:${appPort}/`;
 
 if (!existsSync(".next/BUILD_ID") || process.argv.includes("--build")) {
   console.log("Building the app (first run only; `npm run demo -- --build` rebuilds)…");
@@ -15,8 +17,8 @@ if (!existsSync(".next/BUILD_ID") || process.argv.includes("--build")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const sandbox = await startVtigerSandbox({
-  port: sandboxPort,
+const crm = await startVtigerSandbox({
+  port: Number(process.env.SANDBOX_VTIGER_PORT ?? 8081),
   users: {
     admin: {
       ...(process.env.SANDBOX_VTIGER_USER ? { userName: process.env.SANDBOX_VTIGER_USER } : {}),
@@ -24,32 +26,42 @@ const sandbox = await startVtigerSandbox({
     },
   },
 });
+const shop = await startPrestashopSandbox({
+  port: Number(process.env.SANDBOX_PRESTASHOP_PORT ?? 8082),
+  customers: Number(process.env.SANDBOX_PRESTASHOP_CUSTOMERS ?? 200),
+  products: Number(process.env.SANDBOX_PRESTASHOP_PRODUCTS ?? 100),
+});
 
 const app = spawn("npx", ["next", "start", "-p", String(appPort)], {
   stdio: "inherit",
   env: {
     ...process.env,
-    DEMO_CRM_URL: sandbox.url,
-    DEMO_CRM_USER: sandbox.username,
-    DEMO_CRM_ACCESS_KEY: sandbox.accessKey,
+    DEMO_CRM_URL: crm.url,
+    DEMO_CRM_USER: crm.username,
+    DEMO_CRM_ACCESS_KEY: crm.accessKey,
+    DEMO_SHOP_URL: shop.url,
+    DEMO_SHOP_KEY: shop.key,
+    DEMO_APP_URL: appUrl,
   },
 });
 
 console.log(`
-  vtiger sandbox:  ${sandbox.url}  (user "${sandbox.username}", access key "${sandbox.accessKey}")
-  Connector app:   http://localhost:${appPort}/
-  First visit: open http://localhost:${appPort}/setup and enter the "Setup code" printed below by the app
+  vtiger sandbox:      ${crm.url}  (user "${crm.username}", access key "${crm.accessKey}")
+  PrestaShop sandbox:  ${shop.url}api/  (webservice key "${shop.key}")
+  Connector app:       http://localhost:${appPort}/
+  First visit: open http://localhost:${appPort}/setup and enter the "Setup code" the app prints below
   (or start the demo with ADMIN_PASSWORD=... to set the password directly). Then sign in.
+  Shop actions (sign-up, order, status change…) are on the Details tab, under "Demo shop".
 `);
 
 const stop = async () => {
   app.kill("SIGTERM");
-  await sandbox.close();
+  await Promise.all([crm.close(), shop.close()]);
   process.exit(0);
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 app.on("exit", async (code) => {
-  await sandbox.close();
+  await Promise.all([crm.close(), shop.close()]);
   process.exit(code ?? 0);
 });

@@ -11,6 +11,8 @@ import { CRM_MODULES } from "@/lib/sync/filled-fields";
 import { moduleProblem } from "@/lib/settings/crm-probe";
 import { parseShopProbe } from "@/lib/settings/shop";
 import { inboxSummary } from "@/lib/jobs/inbox";
+import { demoShopControlUrl } from "@/lib/settings/demo";
+import { DemoShop } from "./demo-shop";
 import { mandatoryDefaultRows, modulesWithInvalidDefaults, storedDefaults } from "@/lib/settings/mandatory-defaults";
 
 export const dynamic = "force-dynamic";
@@ -88,6 +90,12 @@ export default async function DetailsPage() {
           </StatusLine>
         </ul>
       </Card>
+
+      {demoShopControlUrl() && (
+        <Card title={t.demo.title} intro={t.demo.intro} testId="demo-shop">
+          <DemoShop />
+        </Card>
+      )}
 
       <Card title={t.details.permissions} intro={t.details.permissionsIntro} testId="details-permissions">
         <ul className="divide-y divide-slate-100">
