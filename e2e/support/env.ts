@@ -8,3 +8,6 @@ export const SANDBOX_PORT = 18_081;
 export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}/`;
 export const SANDBOX_ACCESS_KEY = "e2eSandboxKey123";
 export const ADMIN_PASSWORD = "correct horse battery";
+export const SHOP_PORT = 18_082;
+export const SHOP_URL = `http://127.0.0.1:${SHOP_PORT}/`;
+export const SHOP_KEY = "E2ESHOPKEY0123456789ABCDEFGHIJKL";

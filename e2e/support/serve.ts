@@ -6,12 +6,14 @@ import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startVtigerSandbox } from "../../sandbox/vtiger/server";
-import { APP_PORT, E2E_DIR, SANDBOX_ACCESS_KEY, SANDBOX_PORT, SERVER_LOG } from "./env";
+import { startPrestashopSandbox } from "../../sandbox/prestashop/server";
+import { APP_PORT, E2E_DIR, SANDBOX_ACCESS_KEY, SANDBOX_PORT, SERVER_LOG, SHOP_KEY, SHOP_PORT } from "./env";
 
 rmSync(E2E_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DIR, { recursive: true });
 
 const sandbox = await startVtigerSandbox({ port: SANDBOX_PORT, users: { admin: { accessKey: SANDBOX_ACCESS_KEY } } });
+const shop = await startPrestashopSandbox({ port: SHOP_PORT, key: SHOP_KEY, customers: 50, products: 30 });
 const log = createWriteStream(SERVER_LOG);
 const app = spawn("npx", ["next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
   env: { ...process.env, CONNECTOR_DATA_DIR: path.join(E2E_DIR, "data"), DATABASE_URL: `file:${path.join(E2E_DIR, "data", "connector.db")}` },
@@ -23,7 +25,7 @@ app.stdout.pipe(process.stdout);
 
 const stop = async () => {
   app.kill("SIGTERM");
-  await sandbox.close();
+  await Promise.all([sandbox.close(), shop.close()]);
   process.exit(0);
 };
 process.on("SIGTERM", stop);
