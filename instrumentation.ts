@@ -12,6 +12,11 @@ export async function register() {
   await ensureConnection();
   await preconfigureDemo();
   const firstRun = await prepareFirstRun();
+  // The sync worker runs inside the app by default; WORKER_IN_APP=0 when `npm run worker` processes run instead.
+  if (process.env.WORKER_IN_APP !== "0") {
+    const { startWorkerProcess } = await import("./lib/jobs/runner");
+    startWorkerProcess();
+  }
   if (firstRun.setupCode) {
     console.log(`\n  No administrator yet. Open /setup and enter the one-time code.\n  Setup code: ${firstRun.setupCode}\n`);
   } else if (firstRun.createdFromEnv) {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "./i18n-provider";
 
-const TABS = ["details", "connection", "configuration", "export"] as const;
+const TABS = ["details", "connection", "configuration", "export", "journal"] as const;
 
 export function TabsNav() {
   const pathname = usePathname();

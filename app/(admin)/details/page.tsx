@@ -11,6 +11,7 @@ import { CRM_MODULES } from "@/lib/sync/filled-fields";
 import { moduleProblem } from "@/lib/settings/crm-probe";
 import { parseShopProbe } from "@/lib/settings/shop";
 import { inboxSummary } from "@/lib/jobs/inbox";
+import { syncHealth } from "@/lib/jobs/journal";
 import { demoShopControlUrl } from "@/lib/settings/demo";
 import { DemoShop } from "./demo-shop";
 import { mandatoryDefaultRows, modulesWithInvalidDefaults, storedDefaults } from "@/lib/settings/mandatory-defaults";
@@ -32,6 +33,8 @@ export default async function DetailsPage() {
   const shopProbe = parseShopProbe(connection.shopLastTestJson);
   const shopFailed = shopProbe?.steps.find((s) => s.status === "error");
   const inbox = await inboxSummary(connection.id);
+  const health = await syncHealth(connection.id);
+  const workerAlive = health.lastHeartbeat !== null && Date.now() - Date.parse(health.lastHeartbeat) < 60_000;
 
   return (
     <>
@@ -87,6 +90,19 @@ export default async function DetailsPage() {
             ) : (
               t.details.inboxNone
             )}
+          </StatusLine>
+        </ul>
+      </Card>
+
+      <Card title={t.journal.worker} testId="details-worker">
+        <ul className="divide-y divide-slate-100">
+          <StatusLine status={health.lastHeartbeat === null ? "unknown" : workerAlive ? "ok" : "error"} title={t.journal.worker} testId="status-worker">
+            {health.lastHeartbeat === null ? t.journal.workerNever : workerAlive ? <>{t.journal.workerAlive} <RelativeTime iso={health.lastHeartbeat} />).</> : t.journal.workerDead}
+          </StatusLine>
+          <StatusLine status={health.waiting > 100 ? "warn" : "ok"} testId="status-waiting">{format(t.journal.waiting, { n: health.waiting })}</StatusLine>
+          <StatusLine status={health.failed > 0 ? "error" : "ok"} testId="status-failed">{health.failed > 0 ? format(t.journal.failedCount, { n: health.failed }) : t.journal.noFailures}</StatusLine>
+          <StatusLine status={health.lastAppliedAt ? "ok" : "unknown"} title={t.journal.lastSync} testId="status-last-sync">
+            {health.lastAppliedAt ? <RelativeTime iso={health.lastAppliedAt} /> : t.journal.neverSynced}
           </StatusLine>
         </ul>
       </Card>
