@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/generated/prisma/client";
 
-const LEASE_MS = 60_000;
+const LEASE_MS = Number(process.env.KEY_LOCK_LEASE_MS ?? 30_000);
 
 /**
  * A lease on a natural key in the database, so workers in several processes never create two
@@ -23,9 +23,14 @@ export async function withKeyLock<T>(key: string, owner: string, fn: () => Promi
     }
     await sleep(wait);
   }
+  // A live holder keeps extending its lease; a dead one (killed process) frees the key when it runs out.
+  const renew = setInterval(() => {
+    void prisma.keyLock.updateMany({ where: { key, owner }, data: { leaseUntil: new Date(Date.now() + leaseMs) } }).catch(() => undefined);
+  }, leaseMs / 3);
   try {
     return await fn();
   } finally {
+    clearInterval(renew);
     await prisma.keyLock.deleteMany({ where: { key, owner } });
   }
 }

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db/prisma";
 import { logger } from "@/lib/log";
 import { catchUpPoll } from "./catch-up";
 import { SyncWorker } from "./worker";
+import { DEFAULT_BACKOFF } from "./backoff";
 
 /** Every few minutes (CATCH_UP_INTERVAL_MS, default 5 min; 0 disables), for each connected shop. */
 function startCatchUpPoll(): () => void {
@@ -24,7 +25,17 @@ function startCatchUpPoll(): () => void {
 
 /** Starts the worker with its settings from the environment; stops it cleanly on SIGTERM/SIGINT. */
 export function startWorkerProcess(): SyncWorker {
-  const worker = new SyncWorker({ concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4) });
+  const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  const worker = new SyncWorker({
+    ...(env("WORKER_CONCURRENCY") ? { concurrency: env("WORKER_CONCURRENCY") } : {}),
+    ...(env("WORKER_LEASE_MS") ? { leaseMs: env("WORKER_LEASE_MS") } : {}),
+    ...(env("WORKER_IDLE_MS") ? { idleMs: env("WORKER_IDLE_MS") } : {}),
+    backoff: {
+      baseMs: env("WORKER_BACKOFF_BASE_MS") ?? DEFAULT_BACKOFF.baseMs,
+      maxMs: env("WORKER_BACKOFF_MAX_MS") ?? DEFAULT_BACKOFF.maxMs,
+      maxAttempts: env("WORKER_MAX_ATTEMPTS") ?? DEFAULT_BACKOFF.maxAttempts,
+    },
+  });
   worker.start();
   logger.info({ worker: worker.id }, "sync worker started");
   const stopPoll = startCatchUpPoll();

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { VtigerClient } from "@/lib/vtiger/client";
+import { withKeyLock } from "@/lib/jobs/key-lock";
 import { UserFacingError } from "@/lib/actions/result";
 import { crmCredentials, type ConnectionRow } from "./connection";
 
@@ -6,5 +8,11 @@ import { crmCredentials, type ConnectionRow } from "./connection";
 export function crmClientFor(connection: ConnectionRow): VtigerClient {
   const creds = crmCredentials(connection);
   if (!creds) throw new UserFacingError("Connect the CRM on the Connection tab first (URL, user name and access key).");
-  return new VtigerClient(creds);
+  // CRM_TIMEOUT_MS shortens the per-call timeout (fault tests); the client's default otherwise.
+  return new VtigerClient({
+    ...creds,
+    ...(process.env.CRM_TIMEOUT_MS ? { timeoutMs: Number(process.env.CRM_TIMEOUT_MS) } : {}),
+    // Worker processes and the app share the CRM user: their logins take turns through the database.
+    loginLock: (fn) => withKeyLock(`vtiger-login:${creds.url}:${creds.username.toLowerCase()}`, `login-${process.pid}-${randomUUID()}`, fn, { pollMs: 2 }),
+  });
 }

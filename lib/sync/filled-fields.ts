@@ -23,6 +23,8 @@ const ORDER_FIELDS: Record<string, FillCondition> = {
   currency_id: "always",
   conversion_rate: "always",
   productid: "always",
+  // Group tax mode: vtiger then computes the totals from what the connector sends alone (mapping/totals.ts).
+  hdnTaxType: "always",
   hdnS_H_Amount: "always",
   txtAdjustment: "always",
   invoicestatus: "always",

@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { isSessionError, VtigerApiError, VtigerConfigError, VtigerUsageError } from "./errors";
+import { isSessionError, VtigerApiError, VtigerConfigError, VtigerError, VtigerUsageError } from "./errors";
 import { ModuleDescription } from "./module-description";
 import {
   challengeSchema,
@@ -44,6 +44,18 @@ export interface VtigerClientOptions {
   fetch?: typeof fetch;
   /** Called after every HTTP round trip with the vtiger operation name and its duration. */
   onCall?: (op: string, ms: number) => void;
+  /**
+   * Further tries of a read (GET: query, retrieve, describe, listtypes) after a transient failure.
+   * Reads change nothing, so repeating them is safe; writes are never repeated here (a lost answer
+   * may hide a committed write: the caller looks the record up before creating again). Default 2.
+   */
+  readRetries?: number;
+  /**
+   * Serialises logins with other processes sharing this CRM user (vtiger keeps one live challenge
+   * token per user, so interleaved getchallenge/login pairs fail). Logins within one process are
+   * always serialised; pass a database-backed lock when several worker processes run.
+   */
+  loginLock?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 /** vtiger never returns more than 100 rows per query (§9.3). */
@@ -67,6 +79,8 @@ export class VtigerClient {
   readonly #transport: Transport;
   readonly #poolKey: string;
   readonly #pool: SessionPool;
+  readonly #readRetries: number;
+  readonly #loginLock: <T>(fn: () => Promise<T>) => Promise<T>;
   #closed = false;
 
   constructor(options: VtigerClientOptions) {
@@ -80,6 +94,8 @@ export class VtigerClient {
     const timeoutMs = options.timeoutMs ?? 30_000;
     if (!Number.isInteger(poolSize) || poolSize < 1) throw new VtigerUsageError("poolSize must be a positive integer");
     if (!(timeoutMs > 0)) throw new VtigerUsageError("timeoutMs must be positive");
+    this.#readRetries = options.readRetries ?? 2;
+    this.#loginLock = options.loginLock ?? ((fn) => fn());
     this.#transport = {
       endpoint: webserviceEndpoint(this.url),
       timeoutMs,
@@ -205,10 +221,17 @@ export class VtigerClient {
     );
   }
 
-  #call(operation: string, method: "GET" | "POST", params: Record<string, string>, module?: string): Promise<unknown> {
-    return this.#withSession((sessionName) =>
-      send(this.#transport, { operation, method, params: { ...params, sessionName }, module }),
-    );
+  async #call(operation: string, method: "GET" | "POST", params: Record<string, string>, module?: string): Promise<unknown> {
+    const tries = method === "GET" ? 1 + this.#readRetries : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#withSession((sessionName) => send(this.#transport, { operation, method, params: { ...params, sessionName }, module }));
+      } catch (err) {
+        // Session errors were already handled (one renewal) by #withSession.
+        if (attempt >= tries || !(err instanceof VtigerError) || !err.transient || isSessionError(err)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** (attempt - 1) * (0.5 + Math.random())));
+      }
+    }
   }
 
   /** Runs `fn` on a pooled session; a dead session is replaced and `fn` repeated once. */
@@ -235,7 +258,7 @@ export class VtigerClient {
 
   /** getchallenge + login under the per-user login lock (§4). */
   #login(): Promise<{ session: Session; info: LoginInfo }> {
-    return withLoginLock(this.url, this.username, async () => {
+    return withLoginLock(this.url, this.username, () => this.#loginLock(async () => {
       for (let attempt = 1; ; attempt++) {
         const challenge = parseResult(
           challengeSchema,
@@ -263,7 +286,7 @@ export class VtigerClient {
           throw err;
         }
       }
-    });
+    }));
   }
 }
 
