@@ -2,7 +2,7 @@
  * npm run test:faults — the sync's exactly-once guarantee under faults, in one run:
  * N events from the sandbox shop's emitter (10 % delivered twice, shuffled within each entity),
  * the vtiger sandbox failing 30 % of calls (HTTP 500 empty body before or after the write is
- * committed, timeouts) and expiring every session each 50 calls, two worker processes, one of which
+ * committed, timeouts) and expiring each session after 50 calls, two worker processes, one of which
  * is killed with SIGKILL 20 times at random points and restarted. After the drain, the CRM must
  * hold exactly the expected records. Ends with: faults: events=<n> lost=<n> duplicates=<n> crashes=<n>
  *
@@ -63,29 +63,29 @@ progress("connector configured");
 const workerEnv = {
   ...process.env,
   CONNECTOR_DATA_DIR: dataDir,
-  WORKER_CONCURRENCY: "6",
+  WORKER_CONCURRENCY: "12",
+  CRM_POOL_SIZE: "8",
   WORKER_LEASE_MS: "3000",
   WORKER_IDLE_MS: "50",
   WORKER_BACKOFF_BASE_MS: "20",
   WORKER_BACKOFF_MAX_MS: "500",
   WORKER_MAX_ATTEMPTS: "200",
   KEY_LOCK_LEASE_MS: "3000",
-  CRM_TIMEOUT_MS: "250",
+  CRM_TIMEOUT_MS: "150",
   CATCH_UP_INTERVAL_MS: "0",
 };
 const startWorker = () => spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: workerEnv, stdio: ["ignore", "ignore", "inherit"] });
 const workers: ChildProcess[] = [startWorker(), startWorker()];
 
-// --- faults: 30 % of vtiger calls fail, sessions expire every 50 calls -------------------------
-crm.control.configure({ failBeforeWrite: FAULT_RATE / 3, failAfterWrite: FAULT_RATE / 3, timeoutRate: FAULT_RATE / 3, timeoutMs: 400, faultsOnAllOps: true });
-let lastExpiry = 0;
-const expirer = setInterval(() => {
-  const total = crm.control.stats().total;
-  if (total - lastExpiry >= 50) {
-    crm.control.expireAllSessions();
-    lastExpiry = total;
-  }
-}, 20);
+// --- faults: 30 % of vtiger calls fail, every session expires after 50 calls -----------------
+crm.control.configure({
+  failBeforeWrite: FAULT_RATE / 3,
+  failAfterWrite: FAULT_RATE / 3,
+  timeoutRate: FAULT_RATE / 3,
+  timeoutMs: 250,
+  faultsOnAllOps: true,
+  sessionMaxCalls: 50,
+});
 
 // --- the shop's events, and the crashes while they are applied ---------------------------------
 const script = shop.emitter.script(Math.round(EVENTS / 1.1), { seed: SEED, duplicateRate: 0.1, shuffleWithinEntity: true });
@@ -116,8 +116,7 @@ for (;;) {
   if (Date.now() - started > 20 * 60_000) throw new Error(`not drained after 20 minutes: ${open} events open`);
   await sleep(500);
 }
-clearInterval(expirer);
-crm.control.configure({ failBeforeWrite: 0, failAfterWrite: 0, timeoutRate: 0 });
+crm.control.configure({ failBeforeWrite: 0, failAfterWrite: 0, timeoutRate: 0, sessionMaxCalls: 0 });
 for (const w of workers) w.kill("SIGTERM");
 
 const failed = await prisma.inboxEvent.findMany({ where: { status: "failed" }, select: { eventId: true, type: true, lastError: true } });

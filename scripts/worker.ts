@@ -3,7 +3,9 @@
  * claims events with a lease). Set WORKER_IN_APP=0 on the app when workers run separately.
  */
 import { applyMigrations } from "../lib/db/migrate";
+import { databaseStatus } from "../lib/db/status";
 import { startWorkerProcess } from "../lib/jobs/runner";
 
-applyMigrations();
+// Migrating takes the database's write lock: only do it when the app has not already done it.
+if (!(await databaseStatus()).ok) applyMigrations();
 startWorkerProcess();

@@ -8,9 +8,14 @@ const LEASE_MS = Number(process.env.KEY_LOCK_LEASE_MS ?? 30_000);
  * A lease on a natural key in the database, so workers in several processes never create two
  * records under one key. A holder that died frees the key when its lease runs out.
  */
-export async function withKeyLock<T>(key: string, owner: string, fn: () => Promise<T>, options: { leaseMs?: number; pollMs?: number } = {}): Promise<T> {
+export async function withKeyLock<T>(
+  key: string,
+  owner: string,
+  fn: () => Promise<T>,
+  options: { leaseMs?: number; pollMs?: number; maxPollMs?: number } = {},
+): Promise<T> {
   const leaseMs = options.leaseMs ?? LEASE_MS;
-  for (let wait = options.pollMs ?? 5; ; wait = Math.min(wait * 2, 200)) {
+  for (let wait = options.pollMs ?? 5; ; wait = Math.min(wait * 2, options.maxPollMs ?? 50)) {
     const now = new Date();
     // Take a free or expired lease in one statement; a live lease of someone else blocks.
     const taken = await prisma.keyLock.updateMany({ where: { key, leaseUntil: { lt: now } }, data: { owner, leaseUntil: new Date(now.getTime() + leaseMs) } });

@@ -12,7 +12,8 @@ export function crmClientFor(connection: ConnectionRow): VtigerClient {
   return new VtigerClient({
     ...creds,
     ...(process.env.CRM_TIMEOUT_MS ? { timeoutMs: Number(process.env.CRM_TIMEOUT_MS) } : {}),
+    ...(process.env.CRM_POOL_SIZE ? { poolSize: Number(process.env.CRM_POOL_SIZE) } : {}),
     // Worker processes and the app share the CRM user: their logins take turns through the database.
-    loginLock: (fn) => withKeyLock(`vtiger-login:${creds.url}:${creds.username.toLowerCase()}`, `login-${process.pid}-${randomUUID()}`, fn, { pollMs: 2 }),
+    loginLock: (fn) => withKeyLock(`vtiger-login:${creds.url}:${creds.username.toLowerCase()}`, `login-${process.pid}-${randomUUID()}`, fn, { pollMs: 2, maxPollMs: 10 }),
   });
 }

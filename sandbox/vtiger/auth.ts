@@ -16,11 +16,15 @@ export interface Session {
   userId: number;
   startedAt: number;
   lastSeenAt: number;
+  /** Calls served, for the sessionMaxCalls fault knob. */
+  calls: number;
 }
 
 export interface SessionLimits {
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Fault knob, not a vtiger setting: a session expires after this many calls (0 = never). */
+  sessionMaxCalls: number;
 }
 
 export class Auth {
@@ -70,8 +74,9 @@ export class Auth {
     const session = this.sessions.get(name);
     if (!session) throw new WsError("INVALID_SESSIONID", "Session Identifier provided is Invalid");
     const now = this.now();
-    const { sessionIdleMs, sessionMaxMs } = this.limits();
-    if (now - session.startedAt > sessionMaxMs) {
+    const { sessionIdleMs, sessionMaxMs, sessionMaxCalls } = this.limits();
+    session.calls++;
+    if (now - session.startedAt > sessionMaxMs || (sessionMaxCalls > 0 && session.calls > sessionMaxCalls)) {
       this.sessions.delete(name);
       throw new WsError("SESSION_EXPIRED", "Session has life span over please login again");
     }
@@ -105,7 +110,7 @@ export class Auth {
 
   private start(): Session {
     const now = this.now();
-    const session: Session = { name: sessionId(), userId: 0, startedAt: now, lastSeenAt: now };
+    const session: Session = { name: sessionId(), userId: 0, startedAt: now, lastSeenAt: now, calls: 0 };
     this.sessions.set(session.name, session);
     return session;
   }

@@ -25,6 +25,8 @@ export interface VtigerSandboxKnobs {
   faultsOnAllOps: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Fault knob: every session expires after this many calls (0 = never). */
+  sessionMaxCalls: number;
   /** Seed of the deterministic random source behind fault decisions. */
   seed: number;
   /** Fresh installs lack "Prestashop" in leadsource (Leads, Contacts, Potentials). */
@@ -46,6 +48,7 @@ export const DEFAULT_KNOBS: VtigerSandboxKnobs = {
   faultsOnAllOps: false,
   sessionIdleMs: 1_800_000,
   sessionMaxMs: 86_400_000,
+  sessionMaxCalls: 0,
   seed: 1,
   leadSourceHasPrestashop: false,
   permissions: {},
@@ -71,6 +74,7 @@ export const scalarKnobsSchema = z
     faultsOnAllOps: z.boolean(),
     sessionIdleMs: nonNegative,
     sessionMaxMs: nonNegative,
+    sessionMaxCalls: nonNegative,
     seed: z.number().int(),
     leadSourceHasPrestashop: z.boolean(),
   })

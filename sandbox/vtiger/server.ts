@@ -46,6 +46,7 @@ export interface VtigerSandboxOptions {
   faultsOnAllOps?: boolean;
   sessionIdleMs?: number;
   sessionMaxMs?: number;
+  sessionMaxCalls?: number;
   seed?: number;
   /** Load the data from this JSON file at start and save it (debounced) after writes. */
   persistFile?: string;
