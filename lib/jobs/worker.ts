@@ -60,6 +60,7 @@ export class SyncWorker {
   private readonly backoff: BackoffPolicy;
   private running = false;
   private loop: Promise<void> | null = null;
+  private lastHeartbeat = 0;
 
   constructor(options: WorkerOptions = {}) {
     this.id = options.id ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -107,7 +108,10 @@ export class SyncWorker {
     }
   }
 
+  /** At most every 5 s: it is a write to the shared database, and the loop turns many times a second. */
   private async heartbeat(): Promise<void> {
+    if (Date.now() - this.lastHeartbeat < 5_000) return;
+    this.lastHeartbeat = Date.now();
     await prisma.workerState
       .upsert({ where: { id: this.id }, create: { id: this.id, lastHeartbeat: new Date() }, update: { lastHeartbeat: new Date() } })
       .catch(() => undefined);

@@ -1,5 +1,6 @@
 "use client";
 
+import { unwrapAction } from "@/lib/actions/unwrap";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -20,11 +21,7 @@ export function ConfigurationForm({ initial, apiUser, connected }: { initial: Co
   const owners = useQuery({
     queryKey: ["owner-options"],
     enabled: connected,
-    queryFn: async () => {
-      const result = await ownerOptionsAction({});
-      if (!result.ok) throw new Error(result.error);
-      return result.data;
-    },
+    queryFn: () => unwrapAction(ownerOptionsAction({})),
   });
 
   // Live validation with the server's own schema: the reason shows while typing.

@@ -5,16 +5,11 @@ import { Button, FormMessage, inputClass } from "@/components/form";
 import { StatusDot } from "@/components/status-dot";
 import { useI18n } from "@/components/i18n-provider";
 import type { CurrencyLinksView } from "@/lib/settings/currency-link-service";
-import type { ActionResult } from "@/lib/actions/result";
+import { unwrapAction as unwrap } from "@/lib/actions/unwrap";
 import { currencyLinksAction, fixCrmCurrencyAction, setCurrencyLinkAction } from "./actions";
 
 const KEY = ["currency-links"];
 
-async function unwrap<T>(promise: Promise<ActionResult<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error);
-  return result.data;
-}
 
 export function CurrencyLinks() {
   const { t, msg, format } = useI18n();

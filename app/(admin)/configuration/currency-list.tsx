@@ -1,5 +1,6 @@
 "use client";
 
+import { unwrapAction } from "@/lib/actions/unwrap";
 import { useQuery } from "@tanstack/react-query";
 import { StatusDot } from "@/components/status-dot";
 import { useI18n } from "@/components/i18n-provider";
@@ -9,11 +10,7 @@ export function CurrencyList({ shopConnected }: { shopConnected: boolean }) {
   const { t, msg, format } = useI18n();
   const query = useQuery({
     queryKey: ["crm-currencies"],
-    queryFn: async () => {
-      const result = await crmCurrenciesAction({});
-      if (!result.ok) throw new Error(result.error);
-      return result.data;
-    },
+    queryFn: () => unwrapAction(crmCurrenciesAction({})),
   });
   if (query.isPending) return <p className="text-sm text-slate-500">{t.common.loading}</p>;
   if (query.isError) {

@@ -3,17 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { FormMessage, inputClass } from "@/components/form";
 import { useI18n } from "@/components/i18n-provider";
-import type { ActionResult } from "@/lib/actions/result";
+import { unwrapAction as unwrap } from "@/lib/actions/unwrap";
 import type { StateMappingView } from "@/lib/settings/order-state-service";
 import { saveStateMappingAction, stateMappingsAction } from "./actions";
 
 const KEY = ["state-mappings"];
 
-async function unwrap<T>(promise: Promise<ActionResult<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error);
-  return result.data;
-}
 
 export function StateMappings() {
   const { t, msg } = useI18n();

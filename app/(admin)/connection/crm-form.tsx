@@ -1,13 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button, Field, FormMessage, inputClass } from "@/components/form";
 import { useI18n } from "@/components/i18n-provider";
 import { crmSettingsSchema } from "@/lib/settings/connection.validation";
 import type { ProbeResult } from "@/lib/settings/crm-snapshot";
 import { validateAndTest } from "./actions";
 import { ProbeSteps } from "@/components/probe-steps";
+import { useTestedSettings } from "@/components/use-tested-settings";
 
 interface Props {
   initial: { url: string; username: string; hasAccessKey: boolean };
@@ -16,11 +15,7 @@ interface Props {
 
 export function CrmForm({ initial, lastProbe }: Props) {
   const { t, msg } = useI18n();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
-  const [probe, setProbe] = useState<ProbeResult | null>(lastProbe);
+  const { pending, fieldErrors, formError, result: probe, submit } = useTestedSettings(crmSettingsSchema, validateAndTest, "accessKey", lastProbe);
 
   return (
     <form
@@ -28,28 +23,8 @@ export function CrmForm({ initial, lastProbe }: Props) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const form = e.currentTarget;
-        const data = new FormData(form);
-        const input = { url: String(data.get("url") ?? ""), username: String(data.get("username") ?? ""), accessKey: String(data.get("accessKey") ?? "") };
-        // Same schema as the server: obvious mistakes are named before anything is sent.
-        const local = crmSettingsSchema.safeParse(input);
-        if (!local.success) {
-          setFieldErrors(Object.fromEntries(local.error.issues.map((i) => [String(i.path[0]), i.message])));
-          return;
-        }
-        setFieldErrors({});
-        setFormError(undefined);
-        startTransition(async () => {
-          const result = await validateAndTest(input);
-          if (result.ok) {
-            setProbe(result.data);
-            (form.elements.namedItem("accessKey") as HTMLInputElement).value = "";
-            router.refresh();
-          } else {
-            setFormError(result.error);
-            setFieldErrors(result.fieldErrors ?? {});
-          }
-        });
+        const data = new FormData(e.currentTarget);
+        submit(e.currentTarget, { url: String(data.get("url") ?? ""), username: String(data.get("username") ?? ""), accessKey: String(data.get("accessKey") ?? "") });
       }}
     >
       <div className="grid gap-4 md:grid-cols-3">

@@ -1,48 +1,24 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button, Field, FormMessage, inputClass } from "@/components/form";
 import { useI18n } from "@/components/i18n-provider";
 import { ProbeSteps } from "@/components/probe-steps";
+import { useTestedSettings } from "@/components/use-tested-settings";
 import { shopSettingsSchema } from "@/lib/settings/shop.validation";
 import type { ShopProbe } from "@/lib/settings/shop";
 import { validateAndTestShop } from "./shop-actions";
 
 export function ShopForm({ initial, lastProbe }: { initial: { url: string; hasKey: boolean }; lastProbe: ShopProbe | null }) {
   const { t, msg } = useI18n();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
-  const [probe, setProbe] = useState(lastProbe);
+  const { pending, fieldErrors, formError, result: probe, submit } = useTestedSettings(shopSettingsSchema, validateAndTestShop, "shopKey", lastProbe);
   return (
     <form
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const form = e.currentTarget;
-        const data = new FormData(form);
-        const input = { url: String(data.get("shopUrl") ?? ""), key: String(data.get("shopKey") ?? "") };
-        const local = shopSettingsSchema.safeParse(input);
-        if (!local.success) {
-          setFieldErrors(Object.fromEntries(local.error.issues.map((i) => [String(i.path[0]), i.message])));
-          return;
-        }
-        setFieldErrors({});
-        setFormError(undefined);
-        startTransition(async () => {
-          const result = await validateAndTestShop(input);
-          if (result.ok) {
-            setProbe(result.data);
-            (form.elements.namedItem("shopKey") as HTMLInputElement).value = "";
-            router.refresh();
-          } else {
-            setFormError(result.error);
-            setFieldErrors(result.fieldErrors ?? {});
-          }
-        });
+        const data = new FormData(e.currentTarget);
+        submit(e.currentTarget, { url: String(data.get("shopUrl") ?? ""), key: String(data.get("shopKey") ?? "") });
       }}
     >
       <div className="grid gap-4 md:grid-cols-2">
