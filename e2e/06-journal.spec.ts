@@ -26,6 +26,12 @@ async function shopAction(action: string, params: Record<string, unknown> = {}) 
 }
 
 test("a shop action shows up in the journal and in the CRM within seconds", async ({ page }) => {
+  // An earlier flow switched Account creation off; orders then need Organization defaults for
+  // SalesOrder and Invoice. With it on, the order creates its own Account.
+  await page.goto("/configuration");
+  await page.getByLabel("Create an Account (Organization) for the customer").check();
+  await page.getByTestId("save-configuration").click();
+  await expect(page.getByTestId("configuration-message")).toHaveText("Saved.");
   await linkShopWebhooks(page);
   await shopAction("place-order");
   await page.goto("/journal");

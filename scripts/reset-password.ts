@@ -5,6 +5,7 @@
  */
 import { createInterface } from "node:readline/promises";
 import { applyMigrations } from "../lib/db/migrate";
+import { databaseStatus } from "../lib/db/status";
 import { setAdminPassword } from "../lib/auth/admin";
 import { MIN_PASSWORD_LENGTH } from "../lib/auth/password";
 
@@ -18,7 +19,8 @@ async function askPassword(): Promise<string> {
 }
 
 try {
-  applyMigrations();
+  // The app migrates at start; migrating again while it runs would wait on its write lock.
+  if (!(await databaseStatus()).ok) applyMigrations();
   const password = process.env.ADMIN_PASSWORD ?? (await askPassword());
   if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`The password needs at least ${MIN_PASSWORD_LENGTH} characters. Nothing was changed.`);
   await setAdminPassword(password);
