@@ -116,7 +116,7 @@ function ValueInput({ id, row, value, onChange }: { id: string; row: MandatoryDe
         <label className="flex items-center gap-1">
           <input type="radio" checked={!isOrderDate} onChange={() => onChange("")} /> {t.connection.aValue}
         </label>
-        {!isOrderDate && <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} className={`${inputClass} w-44`} />}
+        {!isOrderDate && <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} className={`${inputClass} max-w-44`} />}
       </div>
     );
   }

@@ -58,12 +58,12 @@ export function ResendForm() {
         });
       }}
     >
-      <select aria-label={t.journal.entity} value={entity} onChange={(e) => setEntity(e.target.value as typeof entity)} className={`${inputClass} w-36`}>
+      <select aria-label={t.journal.entity} value={entity} onChange={(e) => setEntity(e.target.value as typeof entity)} className={`${inputClass} max-w-40`}>
         <option value="customer">{t.journal.customer}</option>
         <option value="order">{t.journal.order}</option>
         <option value="product">{t.journal.product}</option>
       </select>
-      <input aria-label={t.journal.shopId} placeholder={t.journal.shopId} value={id} onChange={(e) => setId(e.target.value)} inputMode="numeric" className={`${inputClass} w-32`} data-testid="resend-id" />
+      <input aria-label={t.journal.shopId} placeholder={t.journal.shopId} value={id} onChange={(e) => setId(e.target.value)} inputMode="numeric" className={`${inputClass} max-w-32`} data-testid="resend-id" />
       <Button type="submit" variant="secondary" pending={pending} data-testid="resend">{t.journal.resend}</Button>
       {message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}
     </form>
