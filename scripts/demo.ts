@@ -32,7 +32,7 @@ const shop = await startPrestashopSandbox({
   products: Number(process.env.SANDBOX_PRESTASHOP_PRODUCTS ?? 100),
 });
 
-const app = spawn("npx", ["next", "start", "-p", String(appPort)], {
+const app = spawn("node_modules/.bin/next", ["start", "-p", String(appPort)], {
   stdio: "inherit",
   env: {
     ...process.env,
