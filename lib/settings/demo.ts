@@ -5,6 +5,7 @@ import { ensureConnection } from "./connection";
 import { saveAndTestCrm } from "./crm-connection-test";
 import { saveAndTestShop, webhookUrlFor } from "./shop";
 import type { DemoAction } from "./demo-actions";
+import { refreshShopLinks } from "./refresh-links";
 
 /** Set by `npm run demo`: the sandboxes' addresses and keys, and the app's own address. */
 function demoEnv() {
@@ -14,6 +15,16 @@ function demoEnv() {
     shop: env.DEMO_SHOP_URL && env.DEMO_SHOP_KEY ? { url: env.DEMO_SHOP_URL, key: env.DEMO_SHOP_KEY } : null,
     appUrl: env.DEMO_APP_URL ?? null,
   };
+}
+
+/** The demo CRM user is an admin: create/activate the sandbox shop's currencies as an admin would click. */
+async function linkEveryDemoCurrency(): Promise<void> {
+  const connection = await ensureConnection();
+  if (!connection.crmLastTestOk || !connection.shopLastTestOk) return;
+  const { loadCurrencyLinks, fixCrmCurrency } = await import("./currency-link-service");
+  for (const row of (await loadCurrencyLinks()).rows) {
+    if (row.state.kind !== "linked") await fixCrmCurrency(row.shop.id).catch((err) => logger.warn({ err }, "demo: currency not linked"));
+  }
 }
 
 export function demoShopControlUrl(): string | null {
@@ -28,6 +39,7 @@ export function demoShopControlUrl(): string | null {
  */
 export async function preconfigureDemo(): Promise<void> {
   const { crm, shop, appUrl } = demoEnv();
+  if (!crm && !shop) return; // not the demo: never touch real settings
   let connection = await ensureConnection();
   if (crm && connection.crmUrl === "") {
     const result = await saveAndTestCrm(crm);
@@ -37,6 +49,8 @@ export async function preconfigureDemo(): Promise<void> {
     const result = await saveAndTestShop(shop);
     logger.info({ url: shop.url, ok: result.ok }, "demo: shop pre-configured to the PrestaShop sandbox");
   }
+  await refreshShopLinks();
+  await linkEveryDemoCurrency();
   connection = await ensureConnection();
   const control = demoShopControlUrl();
   if (control && appUrl && connection.shopUrl === shop?.url) {

@@ -6,9 +6,11 @@ import { adminAction } from "@/lib/actions/result";
 import { crmSettingsSchema, mandatoryDefaultInputSchema, recordSearchSchema } from "@/lib/settings/connection.validation";
 import { retestCrm, saveAndTestCrm } from "@/lib/settings/crm-connection-test";
 import { saveMandatoryDefault, searchReferenceRecords } from "@/lib/settings/mandatory-default-service";
+import { refreshShopLinks } from "@/lib/settings/refresh-links";
 
 export const validateAndTest = adminAction(crmSettingsSchema, async (input) => {
   const result = await saveAndTestCrm(input);
+  await refreshShopLinks();
   revalidatePath("/", "layout");
   return result;
 });

@@ -7,9 +7,11 @@ import { ensureConnection } from "@/lib/settings/connection";
 import { saveAndTestShop, savePublicBaseUrl } from "@/lib/settings/shop";
 import { publicBaseUrlSchema, shopSettingsSchema } from "@/lib/settings/shop.validation";
 import { regenerateWebhookSecret, webhookSecret } from "@/lib/webhooks/secret";
+import { refreshShopLinks } from "@/lib/settings/refresh-links";
 
 export const validateAndTestShop = adminAction(shopSettingsSchema, async (input) => {
   const result = await saveAndTestShop(input);
+  await refreshShopLinks();
   revalidatePath("/", "layout");
   return result;
 });
