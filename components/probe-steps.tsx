@@ -26,3 +26,24 @@ export function ProbeSteps({ steps, titles, testIdPrefix }: { steps: ProbeStepVi
     </ol>
   );
 }
+
+/** The boxed "Test result" list under a settings form. */
+export function ProbeResultPanel(props: { steps: ProbeStepView[]; titles: Record<string, string>; testIdPrefix: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-2">
+      <h3 className="pt-2 text-sm font-semibold text-slate-800">{t.connection.testResult}</h3>
+      <ProbeSteps {...props} />
+    </div>
+  );
+}
+
+/** One line next to "Validate and test": everything works, or the first failing step's message. */
+export function ProbeSummary({ ok, steps, okText, testId }: { ok: boolean; steps: ProbeStepView[]; okText: string; testId: string }) {
+  const { msg } = useI18n();
+  return (
+    <span className={`text-sm font-medium ${ok ? "text-emerald-700" : "text-red-700"}`} data-testid={testId}>
+      {ok ? okText : msg(steps.find((s) => s.status === "error")?.message ?? "")}
+    </span>
+  );
+}

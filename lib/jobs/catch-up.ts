@@ -47,19 +47,35 @@ export async function catchUpPoll(connection: ConnectionRow, options: { overlapS
     }
     let last = { date: watermark.lastDate, id: watermark.lastId };
     const { entityType, modules } = LINKED_AS[resource];
+    // Which of a batch of records is already linked: one query per 100 records, not one each.
+    const flush = async (batch: { id: number; dateUpd: string }[]) => {
+      if (batch.length === 0) return;
+      const linkedIds = new Set(
+        (await prisma.link.findMany({ where: { connectionId: connection.id, entityType, entityId: { in: batch.map((r) => r.id) }, crmModule: { in: modules } }, select: { entityId: true } })).map((l) => l.entityId),
+      );
+      for (const { id, dateUpd } of batch) {
+        const event = eventFor(resource, id, linkedIds.has(id));
+        if (!event) continue;
+        const created = await prisma.inboxEvent
+          .createMany({
+            data: [{ connectionId: connection.id, eventId: `poll:${event.type}:${id}:${dateUpd}`, type: event.type, entityKey: `${entityType}:${id}`, payloadJson: JSON.stringify(event.data), bodySha256: "", occurredAt: new Date() }],
+          })
+          .catch(() => ({ count: 0 })); // already queued for this version
+        queued += created.count;
+      }
+    };
+    let batch: { id: number; dateUpd: string }[] = [];
     for await (const record of shop.changedSince(resource, shopTimeMinus(watermark.lastDate, options.overlapSeconds ?? 300), { display: ["id", "date_upd"] })) {
       const id = Number(record.id);
       const dateUpd = String(record.date_upd);
-      const linked = (await prisma.link.count({ where: { connectionId: connection.id, entityType, entityId: id, crmModule: { in: modules } } })) > 0;
-      const event = eventFor(resource, id, linked);
-      if (event) {
-        const created = await prisma.inboxEvent.createMany({
-          data: [{ connectionId: connection.id, eventId: `poll:${event.type}:${id}:${dateUpd}`, type: event.type, entityKey: `${entityType}:${id}`, payloadJson: JSON.stringify(event.data), bodySha256: "", occurredAt: new Date() }],
-        }).catch(() => ({ count: 0 })); // already queued for this version
-        queued += created.count;
+      batch.push({ id, dateUpd });
+      if (batch.length === 100) {
+        await flush(batch);
+        batch = [];
       }
       if (dateUpd > last.date || (dateUpd === last.date && id > last.id)) last = { date: dateUpd, id };
     }
+    await flush(batch);
     await prisma.pollWatermark.update({ where: { connectionId_resource: { connectionId: connection.id, resource } }, data: { lastDate: last.date, lastId: last.id } });
   }
   if (queued > 0) logger.info({ queued }, "catch-up poll queued events the webhooks missed");

@@ -13,6 +13,7 @@ import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./backoff";
 import { claimEvents, type ClaimedEvent } from "./claim";
 import { withKeyLock } from "./key-lock";
 import { prismaLinkStore } from "./links";
+import { loadSyncSettings } from "./settings-loader";
 
 export interface WorkerOptions {
   /** Unique per worker; appears in leases and locks. */
@@ -125,7 +126,6 @@ export class SyncWorker {
     }, this.leaseMs / 3);
     try {
       const connection = await prisma.connection.findUniqueOrThrow({ where: { id: event.connectionId } });
-      const { loadSyncSettings } = await import("./settings-loader");
       const ctx: SyncContext = {
         connectionId: connection.id,
         crm: crmClientFor(connection),

@@ -18,6 +18,7 @@ import {
   type ProtocolProblem,
 } from "./errors";
 import { normalisePrestashopUrl } from "./url";
+import { plainExcerpt } from "@/lib/http/excerpt";
 
 export interface Transport {
   /** Shop base, e.g. "https://shop.example.com/". */
@@ -248,16 +249,6 @@ function xmlValue(xml: string, tag: string): string {
 
 const EXCERPT_LENGTH = 200;
 
-/** Start of a body as plain text: tags and scripts removed, whitespace collapsed, secrets masked. */
 function excerpt(body: string, secrets: readonly string[]): string {
-  const plain = body
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  let masked = plain;
-  for (const secret of secrets) {
-    if (secret.length >= 4) masked = masked.split(secret).join("[redacted]");
-  }
-  return masked.length > EXCERPT_LENGTH ? `${masked.slice(0, EXCERPT_LENGTH)}…` : masked;
+  return plainExcerpt(body, secrets, EXCERPT_LENGTH);
 }

@@ -15,6 +15,7 @@ import {
 } from "./errors";
 import { envelopeSchema } from "./schemas";
 import { normaliseVtigerUrl } from "./url";
+import { plainExcerpt, redact } from "@/lib/http/excerpt";
 
 export interface Transport {
   /** …/webservice.php */
@@ -181,21 +182,6 @@ function parseJson(body: string): unknown {
 
 const EXCERPT_LENGTH = 160;
 
-/** Start of a body as plain text: tags and scripts removed, whitespace collapsed, secrets masked. */
 function excerpt(body: string, secrets: readonly string[]): string {
-  const plain = body
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  const masked = redact(plain, secrets);
-  return masked.length > EXCERPT_LENGTH ? `${masked.slice(0, EXCERPT_LENGTH)}…` : masked;
-}
-
-function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join("[redacted]");
-  }
-  return out;
+  return plainExcerpt(body, secrets, EXCERPT_LENGTH);
 }

@@ -5,7 +5,7 @@ import { useI18n } from "@/components/i18n-provider";
 import { crmSettingsSchema } from "@/lib/settings/connection.validation";
 import type { ProbeResult } from "@/lib/settings/crm-snapshot";
 import { validateAndTest } from "./actions";
-import { ProbeSteps } from "@/components/probe-steps";
+import { ProbeResultPanel, ProbeSummary } from "@/components/probe-steps";
 import { useTestedSettings } from "@/components/use-tested-settings";
 
 interface Props {
@@ -48,18 +48,11 @@ export function CrmForm({ initial, lastProbe }: Props) {
           {pending ? t.common.testing : t.connection.validateAndTest}
         </Button>
         {probe && !pending && (
-          <span className={`text-sm font-medium ${probe.ok ? "text-emerald-700" : "text-red-700"}`} data-testid="probe-summary">
-            {probe.ok ? t.connection.stepsOk : msg(probe.steps.find((s) => s.status === "error")?.message ?? "")}
-          </span>
+          <ProbeSummary ok={probe.ok} steps={probe.steps} okText={t.connection.stepsOk} testId="probe-summary" />
         )}
       </div>
       {formError && !Object.keys(fieldErrors).length && <FormMessage kind="error">{msg(formError)}</FormMessage>}
-      {probe && (
-        <div className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-2">
-          <h3 className="pt-2 text-sm font-semibold text-slate-800">{t.connection.testResult}</h3>
-          <ProbeSteps steps={probe.steps} titles={t.probe.steps} testIdPrefix="probe" />
-        </div>
-      )}
+      {probe && <ProbeResultPanel steps={probe.steps} titles={t.probe.steps} testIdPrefix="probe" />}
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { Button, Field, FormMessage, inputClass } from "@/components/form";
 import { useI18n } from "@/components/i18n-provider";
-import { ProbeSteps } from "@/components/probe-steps";
+import { ProbeResultPanel, ProbeSummary } from "@/components/probe-steps";
 import { useTestedSettings } from "@/components/use-tested-settings";
 import { shopSettingsSchema } from "@/lib/settings/shop.validation";
 import type { ShopProbe } from "@/lib/settings/shop";
@@ -32,18 +32,11 @@ export function ShopForm({ initial, lastProbe }: { initial: { url: string; hasKe
       <div className="flex items-center gap-3">
         <Button type="submit" pending={pending} data-testid="validate-shop">{pending ? t.common.testing : t.connection.validateAndTest}</Button>
         {probe && !pending && (
-          <span className={`text-sm font-medium ${probe.ok ? "text-emerald-700" : "text-red-700"}`} data-testid="shop-summary">
-            {probe.ok ? `${t.connection.stepsOk} PrestaShop ${probe.version ?? ""}` : msg(probe.steps.find((s) => s.status === "error")?.message ?? "")}
-          </span>
+          <ProbeSummary ok={probe.ok} steps={probe.steps} okText={`${t.connection.stepsOk} PrestaShop ${probe.version ?? ""}`} testId="shop-summary" />
         )}
       </div>
       {formError && !Object.keys(fieldErrors).length && <FormMessage kind="error">{msg(formError)}</FormMessage>}
-      {probe && (
-        <div className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-2">
-          <h3 className="pt-2 text-sm font-semibold text-slate-800">{t.connection.testResult}</h3>
-          <ProbeSteps steps={probe.steps} titles={t.shop.steps} testIdPrefix="shop" />
-        </div>
-      )}
+      {probe && <ProbeResultPanel steps={probe.steps} titles={t.shop.steps} testIdPrefix="shop" />}
     </form>
   );
 }
