@@ -17,6 +17,9 @@ export async function register() {
     const { startWorkerProcess } = await import("./lib/jobs/runner");
     startWorkerProcess();
   }
+  // Exports left running by a restart or a crash go on from their cursor, in this process.
+  const { resumeExports } = await import("./lib/exports/resume");
+  await resumeExports();
   if (firstRun.setupCode) {
     console.log(`\n  No administrator yet. Open /setup and enter the one-time code.\n  Setup code: ${firstRun.setupCode}\n`);
   } else if (firstRun.createdFromEnv) {
