@@ -96,6 +96,32 @@ describe("export runs", () => {
     expect(await prisma.connection.findUniqueOrThrow({ where: { id: h.connectionId } })).toMatchObject({ customerExportLockedAt: done.finishedAt });
   });
 
+  it("rides out a failing, slow CRM with expiring sessions: no duplicates, and what failed is exported on retry", { timeout: 120_000 }, async () => {
+    process.env.CRM_TIMEOUT_MS = "300";
+    h.vtiger.control.configure({ latencyMs: 2, failBeforeWrite: 0.06, failAfterWrite: 0.06, timeoutRate: 0.03, timeoutMs: 1_000, sessionMaxCalls: 25 });
+    try {
+      const runId = await h.newRun("customers");
+      expect(await run.runExport(runId, { concurrency: 4 })).toBe("completed");
+      const done = await runRow(runId);
+      expect(done.processed).toBe(CUSTOMERS);
+      expect(done.created + done.skipped + done.failed).toBe(CUSTOMERS);
+      expect(await prisma.exportFailure.count({ where: { runId } })).toBe(done.failed);
+      const stats = h.vtiger.control.stats();
+      expect(stats.faults.failBeforeWrite + stats.faults.failAfterWrite + stats.faults.timeout).toBeGreaterThan(10);
+
+      h.vtiger.control.configure({ failBeforeWrite: 0, failAfterWrite: 0, timeoutRate: 0, sessionMaxCalls: 0 });
+      if (done.failed > 0) await failures.retryFailures(runId);
+      const emails = [...h.live("Leads"), ...h.live("Contacts")].map((r) => String(r.fields.email).toLowerCase());
+      expect(new Set(emails).size).toBe(emails.length);
+      expect(emails).toHaveLength(CUSTOMERS);
+      const accountNames = h.live("Accounts").map((r) => String(r.fields.accountname).toLowerCase());
+      expect(new Set(accountNames).size).toBe(accountNames.length);
+    } finally {
+      delete process.env.CRM_TIMEOUT_MS;
+      h.vtiger.control.configure({ failBeforeWrite: 0, failAfterWrite: 0, timeoutRate: 0, sessionMaxCalls: 0 });
+    }
+  });
+
   it("streams progress whose counts only grow and always add up", { timeout: 60_000 }, async () => {
     h.vtiger.control.configure({ latencyMs: 10 });
     const runId = await h.newRun("products");

@@ -127,10 +127,13 @@ describe("R6 export customers", () => {
     const crm = new VtigerClient({ url: h.vtiger.url, username: h.vtiger.username, accessKey: h.vtiger.accessKey });
     await crm.create("Leads", { lastname: "Keep me", email: String(shopCustomer(6).email).toUpperCase(), assigned_user_id: "19x1" });
     await crm.create("Accounts", { accountname: "Someone else's", email1: shopCustomer(2).email, assigned_user_id: "19x1" });
+    await crm.create("Contacts", { lastname: "Already a contact", email: shopCustomer(9).email, assigned_user_id: "19x1" });
     await crm.close();
 
     const done = await exportAll("customers");
-    expect(done).toMatchObject({ skipped: 2, created: shopRows("customers").length - 2 });
+    expect(done).toMatchObject({ skipped: 3, created: shopRows("customers").length - 3 });
+    expect(byEmail("Leads", String(shopCustomer(9).email))).toHaveLength(0);
+    expect(byEmail("Contacts", String(shopCustomer(9).email)).map((r) => r.fields.lastname)).toEqual(["Already a contact"]);
     expect(h.live("Leads").filter((r) => r.fields.lastname === "Keep me")).toHaveLength(1);
     expect(byEmail("Contacts", String(shopCustomer(6).email))).toHaveLength(0);
     expect(byEmail("Contacts", String(shopCustomer(2).email))).toHaveLength(0);

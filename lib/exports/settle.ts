@@ -8,7 +8,7 @@ import type { Slots } from "./pool";
  * A CRM or shop hiccup (timeout, 5xx, expired session) is retried a few times with a growing
  * pause, so a short outage slows the export down instead of failing records by the hundred.
  */
-export const RECORD_BACKOFF: BackoffPolicy = { baseMs: 250, maxMs: 4_000, maxAttempts: 4 };
+export const RECORD_BACKOFF: BackoffPolicy = { baseMs: 250, maxMs: 4_000, maxAttempts: 6 };
 /** A page's batched reads stand for 100 records: worth waiting longer for before the run fails. */
 export const PAGE_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 30_000, maxAttempts: 6 };
 
