@@ -1,13 +1,15 @@
-export type Status = "ok" | "warn" | "error" | "unknown";
+/** "busy": something is under way (an export running); the dot pulses. */
+export type Status = "ok" | "warn" | "error" | "unknown" | "busy";
 
 const COLOURS: Record<Status, string> = {
   ok: "bg-emerald-500",
   warn: "bg-amber-400",
   error: "bg-red-500",
   unknown: "bg-slate-300",
+  busy: "animate-pulse bg-indigo-500",
 };
 
-const LABELS: Record<Status, string> = { ok: "OK", warn: "Warning", error: "Error", unknown: "Unknown" };
+const LABELS: Record<Status, string> = { ok: "OK", warn: "Warning", error: "Error", unknown: "Unknown", busy: "In progress" };
 
 /** A coloured dot with an accessible name; `data-status` lets tests read the colour's meaning. */
 export function StatusDot({ status }: { status: Status }) {

@@ -1,6 +1,9 @@
 /**
  * npm run demo: the vtiger and PrestaShop sandboxes plus the app, pre-connected to each other.
  * Nothing else to install. Ports: SANDBOX_VTIGER_PORT (8081), SANDBOX_PRESTASHOP_PORT (8082), PORT (3000).
+ * Sizing: SANDBOX_PRESTASHOP_CUSTOMERS (1000), SANDBOX_PRESTASHOP_PRODUCTS (500), SANDBOX_VTIGER_LATENCY_MS
+ * (25 ms per CRM call): the Export tab's progress bar visibly moves for 10–20 s per export, while a
+ * single shop event still reaches the CRM within a second or so.
  * Builds the app first when no build exists (`npm run demo -- --build` rebuilds).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -19,6 +22,7 @@ if (!existsSync(".next/BUILD_ID") || process.argv.includes("--build")) {
 
 const crm = await startVtigerSandbox({
   port: Number(process.env.SANDBOX_VTIGER_PORT ?? 8081),
+  latencyMs: Number(process.env.SANDBOX_VTIGER_LATENCY_MS ?? 25),
   users: {
     admin: {
       ...(process.env.SANDBOX_VTIGER_USER ? { userName: process.env.SANDBOX_VTIGER_USER } : {}),
@@ -28,8 +32,8 @@ const crm = await startVtigerSandbox({
 });
 const shop = await startPrestashopSandbox({
   port: Number(process.env.SANDBOX_PRESTASHOP_PORT ?? 8082),
-  customers: Number(process.env.SANDBOX_PRESTASHOP_CUSTOMERS ?? 200),
-  products: Number(process.env.SANDBOX_PRESTASHOP_PRODUCTS ?? 100),
+  customers: Number(process.env.SANDBOX_PRESTASHOP_CUSTOMERS ?? 1000),
+  products: Number(process.env.SANDBOX_PRESTASHOP_PRODUCTS ?? 500),
 });
 
 const app = spawn("node_modules/.bin/next", ["start", "-p", String(appPort)], {

@@ -13,7 +13,7 @@ rmSync(E2E_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DIR, { recursive: true });
 
 const sandbox = await startVtigerSandbox({ port: SANDBOX_PORT, users: { admin: { accessKey: SANDBOX_ACCESS_KEY } } });
-const shop = await startPrestashopSandbox({ port: SHOP_PORT, key: SHOP_KEY, customers: 50, products: 30 });
+const shop = await startPrestashopSandbox({ port: SHOP_PORT, key: SHOP_KEY, customers: 250, products: 300 });
 const log = createWriteStream(SERVER_LOG);
 const app = spawn("node_modules/.bin/next", ["start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
   env: { ...process.env, CONNECTOR_DATA_DIR: path.join(E2E_DIR, "data"), DATABASE_URL: `file:${path.join(E2E_DIR, "data", "connector.db")}` },
