@@ -99,7 +99,7 @@ export class VtigerClient {
     this.#transport = {
       endpoint: webserviceEndpoint(this.url),
       timeoutMs,
-      fetch: options.fetch ?? globalThis.fetch,
+      fetch: options.fetch,
       secrets: [this.#accessKey],
       onCall: options.onCall,
     };

@@ -16,12 +16,14 @@ import {
 import { envelopeSchema } from "./schemas";
 import { normaliseVtigerUrl } from "./url";
 import { plainExcerpt, redact } from "@/lib/http/excerpt";
+import { nodeExchange, type HttpAnswer } from "@/lib/http/node-exchange";
 
 export interface Transport {
   /** …/webservice.php */
   endpoint: string;
   timeoutMs: number;
-  fetch: typeof fetch;
+  /** A fetch to use instead of node:http (tests, other runtimes); node:http when absent. */
+  fetch?: typeof fetch | undefined;
   /** Strings that must never appear in an error message (the access key). */
   secrets: readonly string[];
   onCall?: ((op: string, ms: number) => void) | undefined;
@@ -67,14 +69,14 @@ async function exchange(transport: Transport, request: WsRequest): Promise<RawAn
   try {
     // Redirects are not followed: a redirected POST turns into a GET and vtiger then answers with
     // misleading errors; better to tell the user the right address.
-    const doFetch = transport.fetch; // called unbound: browser-style fetch implementations reject a foreign `this`
-    const response = await doFetch(url, { ...init, redirect: "manual", headers: { accept: "application/json" } });
-    const body = await response.text();
+    const answer = transport.fetch
+      ? await viaFetch(transport.fetch, url, { ...init, redirect: "manual", headers: { accept: "application/json" } })
+      : await nodeExchange(url, { method: request.method, ...(request.method === "POST" ? { form } : {}), headers: { accept: "application/json" }, signal });
     return {
-      status: response.status,
-      body,
-      contentType: response.headers.get("content-type") ?? "",
-      location: redirectTarget(response, transport.endpoint),
+      status: answer.status,
+      body: answer.body,
+      contentType: answer.header("content-type") ?? "",
+      location: redirectTarget(answer, transport.endpoint),
     };
   } catch (err) {
     if (signal.aborted) throw new VtigerTimeoutError(request.operation, transport.timeoutMs);
@@ -87,9 +89,15 @@ async function exchange(transport: Transport, request: WsRequest): Promise<RawAn
   }
 }
 
-function redirectTarget(response: Response, endpoint: string): string | undefined {
-  if (response.status < 300 || response.status >= 400) return undefined;
-  const header = response.headers.get("location");
+async function viaFetch(doFetch: typeof fetch, url: string, init: RequestInit): Promise<HttpAnswer> {
+  const response = await doFetch(url, init);
+  const body = await response.text();
+  return { status: response.status, body, header: (name) => response.headers.get(name) ?? undefined };
+}
+
+function redirectTarget(answer: HttpAnswer, endpoint: string): string | undefined {
+  if (answer.status < 300 || answer.status >= 400) return undefined;
+  const header = answer.header("location");
   if (!header) return "(no location given)";
   try {
     // Only the site root is shown: a query string could carry our own parameters back.
