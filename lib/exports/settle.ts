@@ -32,7 +32,8 @@ export async function withBackoff<T>(fn: (attempt: number) => Promise<T>, policy
 /**
  * Runs one record's export to an outcome. On a retry (`attempt` > 1) the earlier try's create may
  * have been committed before its answer was lost: the step must look the record up again first.
- * Only the error's message is kept as the reason (the fix texts of sync errors speak of events).
+ * The reason keeps the error's message and its fix, worded for a failure list (the sync errors'
+ * fixes speak of replaying events; an export retries its failed records).
  */
 export async function settle(shopId: number, step: (attempt: number) => Promise<RecordDone>, slots?: Pick<Slots, "failed" | "succeeded">): Promise<RecordOutcome> {
   try {
@@ -40,6 +41,12 @@ export async function settle(shopId: number, step: (attempt: number) => Promise<
     slots?.succeeded();
     return { shopId, ...done };
   } catch (err) {
-    return { shopId, outcome: "failed", reason: classifySyncError(err).message.slice(0, 1_000) };
+    return { shopId, outcome: "failed", reason: failureReason(err) };
   }
+}
+
+export function failureReason(err: unknown): string {
+  const { message, fix } = classifySyncError(err);
+  const exportFix = fix?.replace(/ with the event id/g, "").replace(/\breplay(?: the event)?/g, "retry the failed records");
+  return (exportFix ? `${message} → ${exportFix}` : message).slice(0, 1_000);
 }
