@@ -1,15 +1,27 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { dbTime } from "@/lib/jobs/claim";
 import type { ShopEntityType } from "@/lib/sync/context";
 import type { RecordOutcome } from "./kinds";
 
+/** Rows per statement: 7 values each, well under SQLite's bound-parameter limit. */
+const ROWS_PER_STATEMENT = 100;
+
 /**
- * The page's links in the page's transaction: two statements instead of one upsert per record,
- * each its own commit, which cost more than the CRM calls (about 10 ms each on SQLite). Links of
- * a page cut short are lost with it; the resume finds those records again and links them then.
+ * The page's links in the page's transaction, as upserts of up to 100 rows per statement instead
+ * of one upsert per record (each its own commit, which cost more than the CRM calls) or a
+ * delete-then-insert (whose OR of 100 conditions alone took Prisma milliseconds to compile). Links
+ * of a page cut short are lost with it; the resume finds those records again and links them then.
  */
 export async function saveLinks(tx: Prisma.TransactionClient, connectionId: number, entityType: ShopEntityType, outcomes: readonly RecordOutcome[]): Promise<void> {
-  const rows = outcomes.flatMap((o) => (o.outcome === "failed" ? [] : o.links.map((link) => ({ connectionId, entityType, entityId: o.shopId, crmModule: link.module, crmId: link.crmId }))));
-  if (rows.length === 0) return;
-  await tx.link.deleteMany({ where: { connectionId, entityType, OR: rows.map((row) => ({ entityId: row.entityId, crmModule: row.crmModule })) } });
-  await tx.link.createMany({ data: rows });
+  const now = dbTime(new Date());
+  const rows = outcomes.flatMap((o) => (o.outcome === "failed" ? [] : o.links.map((link) => [connectionId, entityType, o.shopId, link.module, link.crmId, now, now])));
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const batch = rows.slice(i, i + ROWS_PER_STATEMENT);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Link" ("connectionId", "entityType", "entityId", "crmModule", "crmId", "createdAt", "updatedAt")
+       VALUES ${batch.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}
+       ON CONFLICT ("connectionId", "entityType", "entityId", "crmModule") DO UPDATE SET "crmId" = excluded."crmId", "updatedAt" = excluded."updatedAt"`,
+      ...batch.flat(),
+    );
+  }
 }
