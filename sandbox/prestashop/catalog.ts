@@ -22,8 +22,43 @@ const slug = (text: string) =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 
+interface ProductTexts {
+  name: [en: string, fr: string];
+  linkRewrite: [en: string, fr: string];
+  description: [en: string, fr: string];
+  descriptionShort: [en: string, fr: string];
+}
+
+/**
+ * The texts of each product name, built once: names repeat (theme × kind), and a big generated shop
+ * would otherwise hold a copy of every text per product.
+ */
+const textsByName = new Map<string, ProductTexts>();
+
+function productTexts(name: ProductIdea["name"]): ProductTexts {
+  const key = `${name.en}\n${name.fr}`;
+  let texts = textsByName.get(key);
+  if (!texts) {
+    texts = {
+      name: [name.en, name.fr],
+      linkRewrite: [slug(name.en), slug(name.fr)],
+      description: [
+        `<p>The ${name.en.toLowerCase()} from our animal collection. Printed in France on sustainable materials.</p>`,
+        `<p>${name.fr} de notre collection animaux. Imprimé en France sur des matériaux durables.</p>`,
+      ],
+      descriptionShort: [
+        `<p><strong>${name.en}</strong> &ndash; soft, bright &amp; made to last.</p>`,
+        `<p><strong>${name.fr}</strong> &ndash; doux, lumineux &amp; durable.</p>`,
+      ],
+    };
+    textsByName.set(key, texts);
+  }
+  return texts;
+}
+
 export function createProduct(shop: ShopData, product: NewProduct, at: string, random: Random): Row {
   const { name, price } = product.idea;
+  const texts = productTexts(name);
   const row = shop.table("products").insert({
     id_category_default: random.int(3, 9),
     id_tax_rules_group: 1,
@@ -47,16 +82,10 @@ export function createProduct(shop: ShopData, product: NewProduct, at: string, r
     date_add: at,
     date_upd: at,
     pack_stock_type: 3,
-    link_rewrite: bilingual(slug(name.en), slug(name.fr)),
-    name: bilingual(name.en, name.fr),
-    description: bilingual(
-      `<p>The ${name.en.toLowerCase()} from our animal collection. Printed in France on sustainable materials.</p>`,
-      `<p>${name.fr} de notre collection animaux. Imprimé en France sur des matériaux durables.</p>`,
-    ),
-    description_short: bilingual(
-      `<p><strong>${name.en}</strong> &ndash; soft, bright &amp; made to last.</p>`,
-      `<p><strong>${name.fr}</strong> &ndash; doux, lumineux &amp; durable.</p>`,
-    ),
+    link_rewrite: bilingual(...texts.linkRewrite),
+    name: bilingual(...texts.name),
+    description: bilingual(...texts.description),
+    description_short: bilingual(...texts.descriptionShort),
   });
   shop.table("stock_availables").insert({
     id_product: row.id,

@@ -16,6 +16,15 @@ export interface ListPlan {
   compare: ((a: Row, b: Row) => number) | null;
   limit: { offset: number; count: number } | null;
   display: Display;
+  /** The plain (single-value, not multilingual) filters, for the index look-ups of select-rows.ts. */
+  filters: Array<{ field: FieldDef; value: string }>;
+  /** Sorted by id ascending, or not sorted (table order is ascending id). */
+  idOrder: boolean;
+  /**
+   * Every filtered and sorted field is a stored column of the resource, so reading it cannot fail
+   * (`date=1` on a resource without dates fails, but only once a row reaches that condition).
+   */
+  readsStoredColumns: boolean;
 }
 
 interface Context {
@@ -59,6 +68,7 @@ export function planList(params: PhpParams, ctx: Context): ListPlan {
   const availableNames = available.map((f) => f.name);
 
   const tests: Array<{ field: FieldDef; test: ColumnTest }> = [];
+  const plainFilters: ListPlan["filters"] = [];
   const filter = params.filter;
   if (typeof filter === "object") {
     for (const [name, value] of Object.entries(filter)) {
@@ -74,14 +84,18 @@ export function planList(params: PhpParams, ctx: Context): ListPlan {
         else throw errors.filterUnknown(name, availableNames);
       } else if (value === "") throw errors.filterMalformed(name);
       else if (plain.dynamic) throw errors.filterDynamic(name);
-      else if (typeof value === "string") tests.push({ field: plain, test: columnTest(plain, value) });
-      else throw new PhpCrash("Array to string conversion in a filter value");
+      else if (typeof value === "string") {
+        tests.push({ field: plain, test: columnTest(plain, value) });
+        plainFilters.push({ field: plain, value });
+      } else throw new PhpCrash("Array to string conversion in a filter value");
     }
   }
 
   const display = parseDisplay(params.display, "minimum", ctx.resource, known, ctx.version);
 
   let compare: ListPlan["compare"] = null;
+  let sortFields: FieldDef[] = [];
+  let idOrder = true;
   if (params.sort !== undefined) {
     const raw = typeof params.sort === "string" ? params.sort : "";
     const list = /^\[(.*)\]$/.exec(raw)?.[1];
@@ -94,6 +108,9 @@ export function planList(params: PhpParams, ctx: Context): ListPlan {
       if (!field) throw errors.sortField(availableNames, i18nAvailable.map((f) => f.name));
       return { field, sign: direction === "ASC" ? 1 : -1 };
     });
+    sortFields = keys.map(({ field }) => field);
+    // Rows are unique by id: a first key of id ascending decides every comparison.
+    idOrder = keys[0]?.field.name === "id" && keys[0].sign === 1;
     // Ties keep id order: what InnoDB returns for equal keys in practice (SQL promises nothing).
     compare = (a, b) => {
       for (const { field, sign } of keys) {
@@ -118,5 +135,10 @@ export function planList(params: PhpParams, ctx: Context): ListPlan {
     compare,
     limit,
     display,
+    filters: plainFilters,
+    idOrder,
+    readsStoredColumns: [...tests.map(({ field }) => field), ...sortFields].every(
+      (field) => ctx.resource.fields.includes(field) && !field.value,
+    ),
   };
 }

@@ -35,9 +35,11 @@ export class Random {
 
   /** `length` characters drawn from `alphabet`. */
   string(alphabet: string, length: number): string {
-    let text = "";
-    for (let i = 0; i < length; i++) text += alphabet[Math.floor(this.next() * alphabet.length)];
-    return text;
+    // Joined rather than appended: `+=` builds a rope of one node per character, which a 100,000-customer
+    // shop keeps in memory for every key and password hash.
+    const characters: string[] = [];
+    for (let i = 0; i < length; i++) characters.push(alphabet[Math.floor(this.next() * alphabet.length)] ?? "");
+    return characters.join("");
   }
 
   shuffle<T>(items: T[]): T[] {

@@ -4,13 +4,23 @@
  */
 import type { DbValue, Row, StoredValue } from "./schema.ts";
 
+/** What an index files a row under; undefined leaves the row out. Must only depend on the row's columns. */
+export type RowKey = (row: Row) => unknown;
+
+/** Rows grouped by a key, each group ascending id. */
+interface RowIndex {
+  keyOf: RowKey;
+  groups: Map<unknown, Row[]>;
+}
+
 export class Table {
   /** Rows by id (ids are small dense integers: an array beats a Map on big shops). */
   private readonly byId: Array<Row | undefined> = [];
   private count = 0;
   /** All rows by ascending id, kept in step with `byId` (appends are the common case). */
   private readonly ordered: Row[] = [];
-  private readonly indexes = new Map<string, Map<DbValue, Row[]>>();
+  /** By name: `where` indexes are named after their column, others chose their own names. */
+  private readonly indexes = new Map<string, RowIndex>();
   private nextId = 1;
 
   get(id: number): Row | undefined {
@@ -32,13 +42,31 @@ export class Table {
    * copy it before changing the table while iterating.
    */
   where(field: string, value: DbValue): readonly Row[] {
-    let index = this.indexes.get(field);
+    return this.lookup(field, (row) => row[field] ?? null, value);
+  }
+
+  /**
+   * Rows whose `keyOf` is `key`, ascending id. `name` identifies `keyOf`: the index is built on first
+   * use, then maintained by insert, update and delete. Shared with the table: do not mutate it.
+   */
+  lookup(name: string, keyOf: RowKey, key: unknown): readonly Row[] {
+    let index = this.indexes.get(name);
     if (!index) {
-      index = new Map();
-      for (const row of this.ordered) bucketOf(index, row[field]).push(row);
-      this.indexes.set(field, index);
+      index = { keyOf, groups: new Map() };
+      for (const row of this.ordered) file(index, row);
+      this.indexes.set(name, index);
     }
-    return index.get(value) ?? [];
+    return index.groups.get(key) ?? [];
+  }
+
+  /** How many rows have an id above `id`. */
+  countAfter(id: number): number {
+    return this.ordered.length - upperBound(this.ordered, id);
+  }
+
+  /** The rows after id `id` (exclusive), ascending id, read lazily. */
+  *after(id: number): Generator<Row, void, undefined> {
+    for (let at = upperBound(this.ordered, id); at < this.ordered.length; at++) yield this.ordered[at] as Row;
   }
 
   /** Takes ownership of `columns`: wide rows are not copied (copies made large shops slow to build). */
@@ -48,7 +76,7 @@ export class Table {
     this.byId[row.id] = row;
     this.count++;
     this.ordered.push(row);
-    for (const [field, index] of this.indexes) bucketOf(index, row[field]).push(row);
+    for (const index of this.indexes.values()) file(index, row);
     return row;
   }
 
@@ -56,14 +84,13 @@ export class Table {
   update(id: number, columns: Record<string, StoredValue>): Row {
     const row = this.get(id);
     if (!row) throw new Error(`No row ${id}`);
-    const before = [...this.indexes.keys()].map((field) => [field, row[field]] as const);
+    const before = [...this.indexes.values()].map((index) => [index, index.keyOf(row)] as const);
     Object.assign(row, columns);
-    for (const [field, value] of before) {
-      if (row[field] === value) continue;
-      const index = this.indexes.get(field);
-      if (!index) continue;
-      removeFrom(bucketOf(index, value), id);
-      insertById(bucketOf(index, row[field]), row);
+    for (const [index, key] of before) {
+      const now = index.keyOf(row);
+      if (Object.is(now, key)) continue;
+      if (key !== undefined) removeFrom(groupOf(index, key), id);
+      if (now !== undefined) insertById(groupOf(index, now), row);
     }
     return row;
   }
@@ -75,7 +102,10 @@ export class Table {
     this.byId[id] = undefined;
     this.count--;
     this.ordered.splice(this.position(id), 1);
-    for (const [field, index] of this.indexes) removeFrom(bucketOf(index, current[field]), id);
+    for (const index of this.indexes.values()) {
+      const key = index.keyOf(current);
+      if (key !== undefined) removeFrom(groupOf(index, key), id);
+    }
   }
 
   private position(id: number): number {
@@ -83,14 +113,19 @@ export class Table {
   }
 }
 
-function bucketOf(index: Map<DbValue, Row[]>, value: StoredValue | undefined): Row[] {
-  const key = (value ?? null) as DbValue;
-  let bucket = index.get(key);
-  if (!bucket) {
-    bucket = [];
-    index.set(key, bucket);
+function groupOf(index: RowIndex, key: unknown): Row[] {
+  let group = index.groups.get(key);
+  if (!group) {
+    group = [];
+    index.groups.set(key, group);
   }
-  return bucket;
+  return group;
+}
+
+/** Rows are filed in ascending id (build, insert): appended. */
+function file(index: RowIndex, row: Row): void {
+  const key = index.keyOf(row);
+  if (key !== undefined) groupOf(index, key).push(row);
 }
 
 /** First position whose id is ≥ `id` in an id-sorted list. */
@@ -100,6 +135,18 @@ function lowerBound(rows: readonly Row[], id: number): number {
   while (low < high) {
     const middle = (low + high) >> 1;
     if ((rows[middle]?.id ?? 0) < id) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** First position whose id is > `id` in an id-sorted list (ids are integers; `id` may be any number). */
+function upperBound(rows: readonly Row[], id: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((rows[middle]?.id ?? 0) <= id) low = middle + 1;
     else high = middle;
   }
   return low;

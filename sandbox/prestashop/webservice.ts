@@ -15,6 +15,7 @@ import type { PhpParams } from "./php-query.ts";
 import { renderJson, renderJsonErrors, renderJsonRoot } from "./render-json.ts";
 import { renderXml, renderXmlErrors, renderXmlRoot } from "./render-xml.ts";
 import { resourceNames } from "./resource-names.ts";
+import { selectRows } from "./select-rows.ts";
 import { RESOURCES } from "./resources.ts";
 import { fieldsOf, type ResourceDef } from "./schema.ts";
 import type { ShopData } from "./store.ts";
@@ -146,9 +147,7 @@ function getResource(request: WsRequest, resource: ResourceDef, segments: string
       });
       throw failure.followedBy(500, [1333, 1334, 1335, 1336].map(warning));
     }
-    let rows = table.all().filter(plan.matches);
-    if (plan.compare) rows = [...rows].sort(plan.compare);
-    if (plan.limit) rows = rows.slice(plan.limit.offset, plan.limit.offset + plan.limit.count);
+    const rows = selectRows(table, plan, view.shop);
     const { display } = plan;
     if (display === "minimum") return { view: "list", resource, ids: rows.map((row) => row.id) };
     return { view: "list", resource, entities: rows.map(entityBuilder(resource, display, view)) };

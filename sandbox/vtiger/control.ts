@@ -56,7 +56,7 @@ export function createControl(engine: Engine): VtigerSandboxControl {
       const found = userByName(engine.store, user);
       if (!found) throw new Error(`unknown user ${user}`);
       found.record.fields.no_of_currency_decimals = String(decimals);
-      engine.store.changed();
+      engine.store.changed(found.record);
     },
     expireAllSessions: () => engine.auth.expireAll(),
     records: (module) =>

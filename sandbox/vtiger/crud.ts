@@ -79,7 +79,7 @@ function write(ctx: OpContext, rawElement: unknown, op: Exclude<WriteOp, "create
   record.fields = fields;
   record.label = recordLabel(ctx, module, fields);
   if (kind === "product") record.productTaxes = productTaxes(element);
-  ctx.store.changed();
+  ctx.store.changed(record);
 
   const lines = sentLines(element.LineItems);
   // Without LineItems vtiger saves the record as a plain field update: lines and totals stay as they are.
@@ -100,7 +100,7 @@ export function deleteRecord(ctx: OpContext, id: unknown): { status: string } {
     }
     record.deleted = true;
     record.fields.modifiedtime = dbDateTime(ctx.now);
-    ctx.store.changed();
+    ctx.store.changed(record);
   }
   return { status: "successful" };
 }

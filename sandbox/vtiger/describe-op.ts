@@ -29,11 +29,12 @@ export function listTypes(ctx: OpContext, fieldTypeList: unknown) {
 
 export function describe(ctx: OpContext, elementType: unknown): ModuleDescribe {
   const module = phpString(elementType);
-  const unknown = accessDenied(`${DENIED} for name : ${module}`);
-  if (!isKnownModule(module)) throw unknown;
+  // Built only when thrown: an Error captures a stack trace.
+  const unknown = () => accessDenied(`${DENIED} for name : ${module}`);
+  if (!isKnownModule(module)) throw unknown();
   const types = typesOf(ctx);
   if (!types.includes(module)) throw accessDenied();
-  if (!ctx.schema.has(module)) throw unknown;
+  if (!ctx.schema.has(module)) throw unknown();
   const permission = permissionOf(ctx, module);
   let fields = ctx.schema.fields(module).map((field) => visibleReferences(field, types));
   if (moduleKind(module) === "product") fields = withCurrencyPriceFields(ctx, fields);

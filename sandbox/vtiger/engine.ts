@@ -75,8 +75,10 @@ export class Engine implements WsEnvironment {
       this.knobs.mandatory[module] = { ...this.knobs.mandatory[module], ...fields };
     }
     if (currencyDecimals !== undefined) {
-      for (const user of this.store.all("Users")) user.fields.no_of_currency_decimals = String(currencyDecimals);
-      this.store.changed();
+      for (const user of this.store.all("Users")) {
+        user.fields.no_of_currency_decimals = String(currencyDecimals);
+        this.store.changed(user);
+      }
     }
   }
 

@@ -139,10 +139,11 @@ export function lineItemInParent(store: Store, line: StoredRecord, resolve: (val
   };
 }
 
+/** Lines filed by parent: `parent_id` is always a webservice id ("6x12"), never "". */
+const parentOf = (line: StoredRecord): string => line.fields.parent_id ?? "";
+
 export function linesOf(store: Store, parent: StoredRecord): StoredRecord[] {
-  const parentWsId = wsId(parent.module, parent.id);
-  return store
-    .all("LineItem")
-    .filter((line) => line.fields.parent_id === parentWsId)
-    .sort((a, b) => Number(a.fields.sequence_no) - Number(b.fields.sequence_no));
+  return [...store.lookup("LineItem", "parent", parentOf, wsId(parent.module, parent.id))].sort(
+    (a, b) => Number(a.fields.sequence_no) - Number(b.fields.sequence_no),
+  );
 }

@@ -87,11 +87,21 @@ export function asPhpArray(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
 }
 
+/** Folded non-ASCII texts: decomposing is slow, and a query folds its literals more than once. */
+const foldedTexts = new Map<string, string>();
+const FOLDED_TEXTS_KEPT = 10_000;
+
 /** MySQL utf8_general_ci folding: case- and accent-insensitive ("Müller" ~ "muller"). */
 export function foldCase(text: string): string {
   // Plain ASCII (most e-mails, codes, ids) needs no Unicode decomposition.
   if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  let folded = foldedTexts.get(text);
+  if (folded === undefined) {
+    if (foldedTexts.size >= FOLDED_TEXTS_KEPT) foldedTexts.clear();
+    folded = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    foldedTexts.set(text, folded);
+  }
+  return folded;
 }
 
 /**

@@ -133,6 +133,6 @@ export function saveLines(
   record.fields.hdnSubTotal = decimalText(totals.subTotal, 8);
   record.fields.hdnGrandTotal = decimalText(totals.grandTotal, 8);
   record.fields.pre_tax_total = decimalText(totals.preTaxTotal, 8);
-  store.changed();
+  store.changed(record);
   return totals;
 }

@@ -9,8 +9,20 @@ import { USERS_DESCRIBE } from "./users-describe.ts";
 
 const LEAD_SOURCE_MODULES = new Set(["Leads", "Contacts", "Potentials"]);
 
+/** A module's fields as the knobs shape them, and what the knobs held when they were computed. */
+interface Shaped {
+  knobs: VtigerSandboxKnobs;
+  signature: string;
+  fields: DescribeField[];
+  columns: DescribeField[];
+  mandatory: string[];
+  unique: string[];
+}
+
 export class Schema {
   readonly fixtures: Fixtures = loadFixtures();
+  /** Every create reads a module's fields several times: they are recomputed only when the knobs change. */
+  private readonly shapedModules = new Map<string, Shaped>();
 
   constructor(private readonly knobs: () => VtigerSandboxKnobs) {}
 
@@ -26,20 +38,17 @@ export class Schema {
     return describe;
   }
 
-  /** All describe fields in vtiger's order, with knob overrides applied. */
+  /** All describe fields in vtiger's order, with knob overrides applied. Shared: do not mutate. */
   fields(module: string): DescribeField[] {
-    return this.base(module).fields.map((field) => this.applyOverrides(module, field));
+    return this.shaped(module).fields;
   }
 
   /**
    * Fields backed by table columns. Product and inventory describes append synthetic fields after `id`
-   * (taxes, prices per currency, shipping charges) that are not stored as record fields.
+   * (taxes, prices per currency, shipping charges) that are not stored as record fields. Shared: do not mutate.
    */
   columnFields(module: string): DescribeField[] {
-    const fields = this.fields(module);
-    const kind = moduleKind(module);
-    if (kind !== "product" && kind !== "inventory") return fields;
-    return fields.slice(0, fields.findIndex((f) => f.name === "id") + 1);
+    return this.shaped(module).columns;
   }
 
   field(module: string, name: string): DescribeField | undefined {
@@ -47,15 +56,34 @@ export class Schema {
   }
 
   mandatoryFields(module: string): string[] {
-    return this.columnFields(module)
-      .filter((f) => f.mandatory === true)
-      .map((f) => f.name);
+    return this.shaped(module).mandatory;
   }
 
   uniqueFields(module: string): string[] {
-    return this.columnFields(module)
-      .filter((f) => f.isunique === true)
-      .map((f) => f.name);
+    return this.shaped(module).unique;
+  }
+
+  /** The module's fields for the current knobs, from the cache while the knobs it depends on are unchanged. */
+  private shaped(module: string): Shaped {
+    const knobs = this.knobs();
+    // The knobs are changed in place (configure) or replaced (reset): compare what they hold for this module.
+    const signature = JSON.stringify([knobs.mandatory[module], knobs.picklists[module], knobs.leadSourceHasPrestashop]);
+    const cached = this.shapedModules.get(module);
+    if (cached && cached.knobs === knobs && cached.signature === signature) return cached;
+    const fields = this.base(module).fields.map((field) => this.applyOverrides(module, field));
+    const kind = moduleKind(module);
+    const columns =
+      kind === "product" || kind === "inventory" ? fields.slice(0, fields.findIndex((f) => f.name === "id") + 1) : fields;
+    const shaped: Shaped = {
+      knobs,
+      signature,
+      fields,
+      columns,
+      mandatory: columns.filter((f) => f.mandatory === true).map((f) => f.name),
+      unique: columns.filter((f) => f.isunique === true).map((f) => f.name),
+    };
+    this.shapedModules.set(module, shaped);
+    return shaped;
   }
 
   private applyOverrides(module: string, field: DescribeField): DescribeField {

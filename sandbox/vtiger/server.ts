@@ -4,7 +4,6 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
 import { createControl, controlRequest, type VtigerSandboxControl } from "./control.ts";
 import { Engine } from "./engine.ts";
 import { formFields, lastValues, readBody, send, type HttpReply } from "./http.ts";
@@ -94,23 +93,23 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
   });
   const control = createControl(engine);
   const queue = new KeyedQueue();
-  /** Latency waits and hung requests, cut short when the sandbox closes. */
-  const waits = new Set<AbortController>();
+  /** Latency waits and hung requests (their early ends), cut short when the sandbox closes. */
+  const waits = new Set<() => void>();
 
-  async function pause(ms: number, hangUp?: ServerResponse): Promise<void> {
-    if (ms <= 0) return;
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    waits.add(controller);
-    hangUp?.once("close", abort);
-    try {
-      await sleep(ms, undefined, { signal: controller.signal });
-    } catch {
-      // aborted: the client hung up or the sandbox is closing
-    } finally {
-      waits.delete(controller);
-      hangUp?.off("close", abort);
-    }
+  /** Waits `ms`, or less if the client hangs up (`hangUp`) or the sandbox closes (a plain timer: it runs on every call). */
+  function pause(ms: number, hangUp?: ServerResponse): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const end = () => {
+        clearTimeout(timer);
+        waits.delete(end);
+        hangUp?.off("close", end);
+        resolve();
+      };
+      const timer = setTimeout(end, ms);
+      waits.add(end);
+      hangUp?.once("close", end);
+    });
   }
 
   /** One webservice call inside its session's queue: latency, then the fault decision, then the work. */
@@ -168,7 +167,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
     username: admin.userName,
     control,
     async close() {
-      for (const wait of waits) wait.abort();
+      for (const end of waits) end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       engine.close();

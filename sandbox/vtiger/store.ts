@@ -36,11 +36,85 @@ export interface StoreSnapshot {
 /** Users and Groups share vtiger_users_seq, hence 19x1 admin, 20x2..4 groups, 19x5 next user. */
 const sequenceOf = (module: string): string => (module === "Groups" ? "Users" : module);
 
+/** What a record is indexed under (a column's collation key…); must only depend on the record's state. */
+export type IndexKey = (record: StoredRecord) => string;
+
+/**
+ * The records of one module grouped by a key, each group in table order. Lets queries and duplicate
+ * checks touch the few records with a given value instead of scanning a table of 100,000.
+ */
+class RecordIndex {
+  private readonly groups = new Map<string, StoredRecord[]>();
+  /** The key each record is filed under, to move it when it changes. */
+  private readonly filed = new Map<StoredRecord, string>();
+
+  constructor(
+    private readonly keyOf: IndexKey,
+    private readonly position: (record: StoredRecord) => number,
+  ) {}
+
+  get(key: string): readonly StoredRecord[] {
+    return this.groups.get(key) ?? [];
+  }
+
+  /** Records arrive in table order (build, insert), so they are appended. */
+  add(record: StoredRecord): void {
+    const key = this.keyOf(record);
+    this.filed.set(record, key);
+    this.group(key).push(record);
+  }
+
+  remove(record: StoredRecord): void {
+    const key = this.filed.get(record);
+    if (key === undefined) return;
+    this.filed.delete(record);
+    const group = this.group(key);
+    const at = this.firstAfter(group, this.position(record));
+    if (group[at] === record) group.splice(at, 1);
+  }
+
+  /** Files a record changed in place under its new key, at its table position. */
+  refresh(record: StoredRecord): void {
+    const key = this.keyOf(record);
+    if (this.filed.get(record) === key) return;
+    this.remove(record);
+    this.filed.set(record, key);
+    const group = this.group(key);
+    group.splice(this.firstAfter(group, this.position(record)), 0, record);
+  }
+
+  /** Binary search: where a record at `position` goes in a group kept in table order. */
+  private firstAfter(group: readonly StoredRecord[], position: number): number {
+    let low = 0;
+    let high = group.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.position(group[middle] as StoredRecord) < position) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private group(key: string): StoredRecord[] {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = [];
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+}
+
 export class Store {
   private tables = new Map<string, Map<number, StoredRecord>>();
   private byCrmid = new Map<number, StoredRecord>();
   private nextCrmid = 1;
   private sequences: Record<string, number> = {};
+  /** Position of each record in its table (insertion order, which queries without ORDER BY follow). */
+  private positions = new Map<StoredRecord, number>();
+  private nextPosition = 0;
+  /** module → index name → index; built on first use, kept up to date by insert/remove/changed. */
+  private indexes = new Map<string, Map<string, RecordIndex>>();
 
   constructor(
     snapshot: StoreSnapshot,
@@ -53,14 +127,17 @@ export class Store {
     const copy = structuredClone(snapshot);
     this.tables.clear();
     this.byCrmid.clear();
+    this.positions.clear();
+    this.indexes.clear();
     this.nextCrmid = copy.nextCrmid;
     this.sequences = copy.sequences;
     for (const record of copy.records) this.put(record);
   }
 
+  /** The data as plain JSON-able objects, shared with the store: serialise it, do not keep or change it. */
   snapshot(): StoreSnapshot {
     const records = [...this.tables.values()].flatMap((table) => [...table.values()]);
-    return structuredClone({ nextCrmid: this.nextCrmid, sequences: this.sequences, records });
+    return { nextCrmid: this.nextCrmid, sequences: this.sequences, records };
   }
 
   /** Every row of a module in insertion order, deleted ones included. */
@@ -72,6 +149,31 @@ export class Store {
     return this.tables.get(module)?.get(id);
   }
 
+  /**
+   * The rows of a module (deleted ones included) whose `keyOf` is `key`, in table order. `name`
+   * identifies `keyOf`: the index is built by the first lookup under that name, then maintained.
+   * Shared with the store: do not mutate it.
+   */
+  lookup(module: string, name: string, keyOf: IndexKey, key: string): readonly StoredRecord[] {
+    let indexes = this.indexes.get(module);
+    if (!indexes) {
+      indexes = new Map();
+      this.indexes.set(module, indexes);
+    }
+    let index = indexes.get(name);
+    if (!index) {
+      index = new RecordIndex(keyOf, (record) => this.positionOf(record));
+      for (const record of this.tables.get(module)?.values() ?? []) index.add(record);
+      indexes.set(name, index);
+    }
+    return index.get(key);
+  }
+
+  /** Where a record stands in its table: sorting by it restores table order. */
+  positionOf(record: StoredRecord): number {
+    return this.positions.get(record) ?? Number.POSITIVE_INFINITY;
+  }
+
   /** The crmentity row behind a crmid, whatever its module. */
   entity(crmid: number): StoredRecord | undefined {
     return this.byCrmid.get(crmid);
@@ -81,14 +183,19 @@ export class Store {
     const id = isCrmEntity(module) ? this.nextCrmid++ : this.next(sequenceOf(module));
     const record: StoredRecord = { ...extra, module, id, deleted: false, fields };
     this.put(record);
-    this.changed();
+    this.onChange();
     return record;
   }
 
   /** Hard delete, for actor rows (line items are replaced, not recycled). */
   remove(module: string, id: number): void {
+    const record = this.tables.get(module)?.get(id);
     this.tables.get(module)?.delete(id);
-    this.changed();
+    if (record) {
+      for (const index of this.indexes.get(module)?.values() ?? []) index.remove(record);
+      this.positions.delete(record);
+    }
+    this.onChange();
   }
 
   /** Next value of a named counter (record numbering: "LEA1", "SO1", …). */
@@ -98,8 +205,13 @@ export class Store {
     return value;
   }
 
-  /** Call after changing a stored record in place. */
-  changed(): void {
+  /**
+   * Call after changing stored records in place: with the record changed, its index entries move;
+   * without, every index is dropped (and rebuilt when next used).
+   */
+  changed(record?: StoredRecord): void {
+    if (record) for (const index of this.indexes.get(record.module)?.values() ?? []) index.refresh(record);
+    else this.indexes.clear();
     this.onChange();
   }
 
@@ -109,7 +221,20 @@ export class Store {
       table = new Map();
       this.tables.set(record.module, table);
     }
+    const indexes = [...(this.indexes.get(record.module)?.values() ?? [])];
+    const replaced = table.get(record.id);
+    // A Map keeps a replaced key where it was: so does the position.
+    const position = replaced ? this.positionOf(replaced) : this.nextPosition++;
+    if (replaced) {
+      for (const index of indexes) index.remove(replaced);
+      this.positions.delete(replaced);
+    }
     table.set(record.id, record);
+    this.positions.set(record, position);
+    for (const index of indexes) {
+      if (replaced) index.refresh(record);
+      else index.add(record);
+    }
     if (isCrmEntity(record.module)) this.byCrmid.set(record.id, record);
   }
 }

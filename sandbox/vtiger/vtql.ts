@@ -43,9 +43,13 @@ interface Token {
   text: string;
 }
 
-/** The lexer's pattern (VTQL_Lexer::yylex1): words, quoted strings, signed integers, punctuation, operators. */
-const TOKEN_PATTERN =
-  /^(?:(?<word>\w+)|(?<string>'(?:[^']|'')+')|(?<number>[+-]?\d+)|(?<punct>[(),*;])|(?<op><=|>=|!=|=|<|>))|^(?<space>[ \t\r\n]+)/;
+/**
+ * The lexer's pattern (VTQL_Lexer::yylex1): words, quoted strings, signed integers, punctuation,
+ * operators, whitespace — tried in this order, so a lexeme starting with a digit is a word.
+ * Sticky, with plain groups: matched in place, which keeps long IN (…) lists cheap to read.
+ */
+const TOKEN_PATTERN = /(\w+)|('(?:[^']|'')+')|([+-]?\d+)|([(),*;])|(<=|>=|!=|=|<|>)|([ \t\r\n]+)/y;
+const GROUP_TYPES = ["word", "string", "number", "punct", "op", "space"] as const;
 
 class Lexer {
   private index = 0;
@@ -57,17 +61,16 @@ class Lexer {
   next(): Token {
     for (;;) {
       if (this.index >= this.input.length) return { type: "eof", text: "0" };
-      const groups = TOKEN_PATTERN.exec(this.input.slice(this.index))?.groups;
-      if (!groups) throw unknownError();
-      const text = Object.values(groups).find((v) => v !== undefined) ?? "";
+      TOKEN_PATTERN.lastIndex = this.index;
+      const match = TOKEN_PATTERN.exec(this.input);
+      if (!match) throw unknownError();
+      const text = match[0];
       this.index += text.length;
       this.last = text;
-      if (groups.space !== undefined) continue;
-      if (groups.word !== undefined) return { type: "word", text };
-      if (groups.string !== undefined) return { type: "string", text };
-      if (groups.number !== undefined) return { type: "number", text };
-      if (groups.op !== undefined) return { type: "op", text };
-      return { type: text as TokenType, text };
+      const group = GROUP_TYPES[match.findIndex((value, i) => i > 0 && value !== undefined) - 1];
+      if (group === "space") continue;
+      if (group === "punct") return { type: text as TokenType, text };
+      return { type: group ?? "eof", text };
     }
   }
 }
