@@ -26,6 +26,8 @@ export function customerSpec(ctx: SyncContext): ExportKindSpec<typeof customerSc
   return {
     resource: "customers",
     schema: customerSchema,
+    // What the Lead, Contact and Account mappings use.
+    display: ["id", "email", "firstname", "lastname", "company", "id_lang", "birthday"],
     pageDone(page) {
       accountCreates.pageDone(page);
       personCreates.pageDone(page);

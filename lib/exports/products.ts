@@ -40,6 +40,8 @@ export function productSpec(ctx: SyncContext): ExportKindSpec<typeof productSche
   return {
     resource: "products",
     schema: productSchema,
+    // What productFromShopProduct maps.
+    display: ["id", "reference", "price", "active", "name", "description_short"],
     pageDone: (page) => creates.pageDone(page),
     async readPage(products, page) {
       const stock = await stockByProduct(ctx.shop, products.map((p) => p.id));

@@ -31,6 +31,8 @@ export interface ReadPage<R> {
 export interface ExportKindSpec<S extends z.ZodType<{ id: number }>> {
   resource: string;
   schema: S;
+  /** The fields the export reads (not display=full: a product's long description alone is most of a page). */
+  display: string[];
   /** Batched shop reads for page number `page` (numbered in order from 0 within a pass). */
   readPage(records: ReadonlyArray<z.output<S>>, page: number): Promise<ReadPage<z.output<S>>>;
   /** Pages up to `page` are done and recorded: forget what only they needed. */
@@ -108,13 +110,13 @@ export function exportSession<S extends z.ZodType<{ id: number }>>(shop: Prestas
       return count;
     },
     exportAfter(afterId, limit = Number.POSITIVE_INFINITY) {
-      return pipeline(aheadByOne(pagesOf(shop.iterate(spec.resource, { schema: spec.schema, pageSize: PAGE_SIZE, afterId }), limit)));
+      return pipeline(aheadByOne(pagesOf(shop.iterate(spec.resource, { schema: spec.schema, display: spec.display, pageSize: PAGE_SIZE, afterId }), limit)));
     },
     async exportIds(ids) {
       const found = new Set<number>();
       async function* pages() {
         for (let i = 0; i < ids.length; i += PAGE_SIZE) {
-          const records = await shop.list(spec.resource, { schema: spec.schema, filter: { id: oneOf(ids.slice(i, i + PAGE_SIZE)) }, sort: ["id_ASC"] });
+          const records = await shop.list(spec.resource, { schema: spec.schema, display: spec.display, filter: { id: oneOf(ids.slice(i, i + PAGE_SIZE)) }, sort: ["id_ASC"] });
           for (const record of records) found.add(record.id);
           yield records;
         }
