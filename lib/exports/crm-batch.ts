@@ -2,9 +2,10 @@ import type { VtigerClient } from "@/lib/vtiger/client";
 import type { VtigerRow } from "@/lib/vtiger/schemas";
 import { chunk, ident, vtql } from "@/lib/vtiger/vtql";
 import type { CrmModule } from "@/lib/sync/filled-fields";
+import { fold } from "@/lib/sync/rules/natural-keys";
 
 /** vtiger compares strings case-insensitively (and ignores trailing blanks); so do our maps of what it found. */
-export const fold = (value: string) => value.trim().toLowerCase();
+export { fold } from "@/lib/sync/rules/natural-keys";
 
 /**
  * The oldest CRM record per value of `field` (folded), with one query per 100 values, the batches

@@ -1,49 +1,40 @@
 import { z } from "zod";
 import { oneOf } from "@/lib/prestashop/filter";
-import { PrestashopPermissionError } from "@/lib/prestashop/errors";
 import type { PrestashopClient } from "@/lib/prestashop/client";
-import { addressSchema, pickLanguage, type Address, type Customer } from "@/lib/prestashop/schemas";
+import { addressSchema, type Address, type Country, type Customer } from "@/lib/prestashop/schemas";
 import type { ShopPlace } from "@/lib/sync/mapping/place";
-
-const stateSchema = z.looseObject({ name: z.string().optional() });
+import { placeWith, stateName, type PlaceNames } from "@/lib/sync/rules/shop-places";
 
 /**
  * Countries and states by id, each read once per run: a page of customers names a handful of
  * countries, and reading one per customer would double the shop requests.
  */
-export class ShopNames {
-  readonly #countries = new Map<number, Promise<Awaited<ReturnType<PrestashopClient["getCountry"]>>>>();
+export class ShopNames implements PlaceNames {
+  readonly #countries = new Map<number, Promise<Country>>();
   readonly #states = new Map<number, Promise<string>>();
 
   constructor(private readonly shop: PrestashopClient) {}
 
-  async place(address: Address, languageId: number): Promise<ShopPlace> {
-    const [country, state] = await Promise.all([address.id_country > 0 ? this.#country(address.id_country) : null, this.#state(address.id_state)]);
-    return { address, country: country ? pickLanguage(country.name, languageId) : "", state };
+  place(address: Address, languageId: number): Promise<ShopPlace> {
+    return placeWith(this, address, languageId);
   }
 
-  #country(id: number) {
-    let country = this.#countries.get(id);
-    if (!country) this.#countries.set(id, (country = this.shop.getCountry(id)));
-    return country;
+  country(id: number): Promise<Country> {
+    return cached(this.#countries, id, () => this.shop.getCountry(id));
   }
 
-  /** "" when the key may not read states: the connector's key setup does not ask for them. */
-  #state(id: number): Promise<string> {
-    if (id <= 0) return Promise.resolve("");
-    let state = this.#states.get(id);
-    if (!state) {
-      state = this.shop.get("states", id, { schema: stateSchema }).then(
-        (row) => row.name ?? "",
-        (err: unknown) => {
-          if (err instanceof PrestashopPermissionError) return "";
-          throw err;
-        },
-      );
-      this.#states.set(id, state);
-    }
-    return state;
+  state(id: number): Promise<string> {
+    return cached(this.#states, id, () => stateName(this.shop, id));
   }
+}
+
+function cached<T>(cache: Map<number, Promise<T>>, id: number, read: () => Promise<T>): Promise<T> {
+  let value = cache.get(id);
+  if (!value) {
+    value = read();
+    cache.set(id, value);
+  }
+  return value;
 }
 
 /** Each customer's first live address as a place (DESIGN §2), with one address request per page. */

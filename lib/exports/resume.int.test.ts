@@ -29,14 +29,21 @@ beforeEach(async () => {
   h.vtiger.control.configure({ latencyMs: 0 });
 });
 
-/** The run in a process of its own (4 at once, a short lease), for the test to SIGKILL. */
-function runInChild(runId: number) {
+/**
+ * Runs the export in a process of its own (4 at once, a short lease) and SIGKILLs it once it has
+ * processed `atLeast` records, as a crash or an OOM kill would; returns the run as the kill left it.
+ */
+async function killMidRun(runId: number, atLeast: number, pollMs: number) {
   // `node --import tsx`, not the tsx CLI: that one runs the script in a grandchild the kill would miss.
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/exports/run-cli.ts"), String(runId), "4"], {
     env: { ...process.env, CONNECTOR_DATA_DIR: h.dataDir, EXPORT_LEASE_MS: String(LEASE_MS) },
     stdio: "ignore",
   });
-  return { child, exited: new Promise((resolve) => child.once("exit", resolve)) };
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  await expect.poll(async () => (await runRow(runId)).processed, { timeout: 60_000, interval: pollMs }).toBeGreaterThanOrEqual(atLeast);
+  child.kill("SIGKILL");
+  await exited;
+  return runRow(runId);
 }
 
 const runRow = (runId: number) => prisma.exportRun.findUniqueOrThrow({ where: { id: runId } });
@@ -47,11 +54,7 @@ describe("export runs", () => {
     // Slow enough that the child is still mid-run when it is killed.
     h.vtiger.control.configure({ latencyMs: 8 });
     const runId = await h.newRun("products");
-    const { child, exited } = runInChild(runId);
-    await expect.poll(async () => (await runRow(runId)).processed, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(200);
-    child.kill("SIGKILL");
-    await exited;
-    const killed = await runRow(runId);
+    const killed = await killMidRun(runId, 200, 50);
     expect(killed.status).toBe("running");
     expect(killed.processed).toBeLessThan(PRODUCTS);
 
@@ -73,11 +76,7 @@ describe("export runs", () => {
   it("resumes a killed customer export at app start (resumeExports): one CRM record per e-mail, one Account per company", { timeout: 90_000 }, async () => {
     h.vtiger.control.configure({ latencyMs: 15 });
     const runId = await h.newRun("customers");
-    const { child, exited } = runInChild(runId);
-    await expect.poll(async () => (await runRow(runId)).processed, { timeout: 60_000, interval: 25 }).toBeGreaterThanOrEqual(100);
-    child.kill("SIGKILL");
-    await exited;
-    expect((await runRow(runId)).processed).toBeLessThan(CUSTOMERS);
+    expect((await killMidRun(runId, 100, 25)).processed).toBeLessThan(CUSTOMERS);
     const createdBeforeRestart = h.live("Leads").length + h.live("Contacts").length;
     expect(createdBeforeRestart).toBeGreaterThan(0);
 

@@ -4,7 +4,7 @@ import type { SyncContext } from "../context";
  * Lock keys of the natural keys (DESIGN §2). vtiger compares strings case-insensitively, so the
  * keys are too: "Jane@X.org" and "jane@x.org" are one customer.
  */
-const fold = (value: string) => value.trim().toLowerCase();
+export const fold = (value: string) => value.trim().toLowerCase();
 
 export const naturalKey = {
   email: (email: string) => `email:${fold(email)}`,
